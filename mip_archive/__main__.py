@@ -1,0 +1,4 @@
+from mip_archive.cli import main
+
+if __name__ == "__main__":
+    main()
