@@ -1,0 +1,216 @@
+"""The one command-line interface: verbs on the pipeline. The only module that configures logging.
+
+Every verb ends with one summary line; bad input ends with a one-line error (never a traceback) and exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from mip_archive import __version__
+from mip_archive.settings import DEFAULT_DB, LIVE_BASE_URL, site_settings
+
+log = logging.getLogger("mip_archive")
+SECTION_CHOICES = click.Choice(["news", "magazine", "all"], case_sensitive=False)
+
+
+def user_errors() -> tuple[type[BaseException], ...]:
+    from mip_archive.crawl import CrawlError
+    from mip_archive.items import ParseError
+    from mip_archive.store import StoreError
+
+    return (CrawlError, ParseError, StoreError, OSError, UnicodeError, ValueError)
+
+
+class ArchiveGroup(click.Group):
+    """Turns the errors users can cause into one clear line instead of a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.exceptions.Exit:
+            raise
+        except user_errors() as error:
+            raise click.ClickException(_one_line(error)) from None
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
+
+def configure_logging(verbose: bool) -> None:
+    level = logging.DEBUG if verbose else logging.INFO
+    root = logging.getLogger()
+    root.handlers.clear()
+    if sys.stderr.isatty():
+        from rich.logging import RichHandler
+
+        handler: logging.Handler = RichHandler(show_path=False, markup=False, rich_tracebacks=False)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(level)
+    for noisy in ("scrapy", "twisted", "asyncio", "filelock", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+@click.group(cls=ArchiveGroup)
+@click.version_option(__version__, prog_name="mip-archive")
+@click.option("-v", "--verbose", is_flag=True, help="Log every request and decision.")
+@click.pass_context
+def main(ctx: click.Context, verbose: bool) -> None:
+    """An archive of the public statements and magazine articles of Managers in Partnership (MiP).
+
+    Crawls the union's site (and its earlier sites through the Wayback Machine), extracts people, NHS trusts,
+    reports and quotes, stores everything in SQLite and serves it with Datasette.
+    """
+    configure_logging(verbose)
+    ctx.obj = {"verbose": verbose}
+
+
+def sections_of(section: str) -> tuple[str, ...]:
+    return ("news", "magazine") if section.lower() == "all" else (section.lower(),)
+
+
+def progress_callback():
+    """A progress callable(done, total) that logs every 10% — Rich-rendered on a terminal, plain in cron logs."""
+    last = {"step": -1}
+
+    def report(done: int, total: int) -> None:
+        step = done * 10 // max(total, 1)
+        if step != last["step"]:
+            last["step"] = step
+            log.info("enriched %d/%d articles", done, total)
+
+    return report
+
+
+@main.command()
+@click.option("--section", type=SECTION_CHOICES, default="all", show_default=True, help="Which listings to walk.")
+@click.option("--base-url", default=LIVE_BASE_URL, show_default=True, help="The site to crawl (the live site, or a replica).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True)
+@click.option("--no-enrich", is_flag=True, help="Store articles without running the NLP stage.")
+@click.pass_context
+def crawl(ctx, section: str, base_url: str, db_path: Path, no_enrich: bool) -> None:
+    """Crawl the site's news and magazine listings into the archive, then enrich new and changed articles."""
+    from mip_archive.jobs import crawl_job
+
+    result = crawl_job(db_path, site_settings(base_url), sections_of(section), enrich=not no_enrich,
+                       verbose=ctx.obj["verbose"], progress=progress_callback())
+    finish(result)
+
+
+def finish(result) -> None:
+    click.echo(result.summary())
+    if result.status != "ok":
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True)
+@click.option("--batch-size", default=32, show_default=True, help="Texts per spaCy batch.")
+@click.option("--all", "everything", is_flag=True, help="Re-run the NLP over every article, not only changed ones.")
+def enrich(db_path: Path, batch_size: int, everything: bool) -> None:
+    """Re-run entity and quote extraction over the archive, without fetching anything."""
+    from mip_archive.enrich import enrich_articles
+    from mip_archive.store import open_db
+
+    db = open_db(db_path, create=False)
+    ids = [row["id"] for row in db.query("select id from articles order by id")] if everything else None
+    done = enrich_articles(db, article_ids=ids, batch_size=batch_size, progress=progress_callback())
+    click.echo(f"enrich ok: {done} articles enriched; {db['quotes'].count} quotes, {db['entities'].count} entities")
+
+
+@main.command()
+@click.argument("source", required=False)
+@click.option("--text", "text_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Plain text instead of a page: paragraphs separated by blank lines, first line the title.")
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON (the default output).")
+@click.option("--no-nlp", is_flag=True, help="Skip entities and quotes.")
+@click.option("--section", type=click.Choice(["news", "magazine"]), help="Section to assume if the page does not say.")
+def extract(source: str | None, text_file: Path | None, as_json: bool, no_nlp: bool, section: str | None) -> None:
+    """Parse one saved page (a file path or a URL) and print its record; or, with --text, one plain text."""
+    from mip_archive.extract import extract_page, extract_text
+
+    if text_file:
+        record = extract_text(text_file.read_text(encoding="utf-8"))
+    elif source:
+        record = extract_page(source, section_hint=section, nlp=not no_nlp)
+    else:
+        raise click.UsageError("give a page (file or URL) or --text FILE")
+    click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--articles", default=150, show_default=True, help="How many articles to invent.")
+@click.option("--seed", default=1, show_default=True, help="Seed of the deterministic generator.")
+@click.option("--truth", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the ground truth (one JSON line per article) to this file and exit.")
+def replica(port: int, articles: int, seed: int, truth: Path | None) -> None:
+    """Serve the local replica of the union's site (synthetic text in the real site's structure)."""
+    from mip_archive import replica as rep
+
+    if truth:
+        records = rep.truth_records(rep.generate(articles, seed), f"http://127.0.0.1:{port}")
+        rep.write_truth(truth, records)
+        click.echo(f"replica truth: {len(records)} articles written to {truth}")
+        return
+    server = rep.ReplicaServer(rep.build_replica(articles, seed), port=port)
+    server.start()
+    click.echo(f"replica of the union's site serving {articles} articles at {server.url}/ (Ctrl-C to stop)")
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+@main.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True)
+@click.option("--port", default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--public", is_flag=True, help="Production settings: read-only, time limits, no SQL editing.")
+def serve(db_path: Path, port: int, host: str, public: bool) -> None:
+    """Serve the archive with Datasette."""
+    from mip_archive.serve import serve_archive
+
+    serve_archive(db_path, host=host, port=port, public=public)
+
+
+@main.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True)
+@click.option("--articles", default=150, show_default=True, help="Size of the replica to crawl.")
+@click.option("--seed", default=1, show_default=True)
+@click.option("--port", default=8001, show_default=True, help="Port for Datasette.")
+@click.option("--no-serve", is_flag=True, help="Build the archive, print the counts and exit.")
+@click.pass_context
+def demo(ctx, db_path: Path, articles: int, seed: int, port: int, no_serve: bool) -> None:
+    """Start the replica on a free port, crawl it with the real spiders into the archive, then serve it."""
+    from mip_archive import replica as rep
+    from mip_archive.jobs import crawl_job
+
+    with rep.ReplicaServer(rep.build_replica(articles, seed), port=0) as server:
+        log.info("replica serving %d invented articles at %s", articles, server.url)
+        result = crawl_job(db_path, site_settings(server.url), ("news", "magazine"),
+                           verbose=ctx.obj["verbose"], progress=progress_callback())
+    click.echo(result.summary())
+    if result.status != "ok":
+        sys.exit(1)
+    if not no_serve:
+        from mip_archive.serve import serve_archive
+
+        serve_archive(db_path, host="127.0.0.1", port=port, public=False)
+
+
+if __name__ == "__main__":
+    main()

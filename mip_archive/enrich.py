@@ -1,0 +1,51 @@
+"""The enrich stage: entities and quotes for every article whose text changed since it was last enriched.
+
+Articles are read in batches and fed to spaCy with `nlp.pipe`; each article's entities, quotes and roles are
+written in one transaction together with the hash of the text they came from, so a reader never sees an article
+with the quotes of an older version.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+import sqlite_utils
+
+from mip_archive.store.articles import stale_enrichment_ids
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+
+
+def enrich_articles(db: sqlite_utils.Database, *, enricher=None, article_ids: Iterable[str] | None = None,
+                    batch_size: int = 32, progress: Progress | None = None) -> int:
+    """Enrich the given articles (default: every stale one); returns how many were enriched."""
+    from mip_archive.nlp import Enricher, article_text
+    from mip_archive.store.nlp import refresh_entity_stats, save_enrichment
+
+    ids = list(article_ids) if article_ids is not None else stale_enrichment_ids(db)
+    if not ids:
+        return 0
+    enricher = enricher or Enricher()
+    done = 0
+    for start in range(0, len(ids), batch_size * 4):
+        rows = _rows(db, ids[start:start + batch_size * 4])
+        texts = (article_text(r["title"], r["standfirst"], r["body"]) for r in rows)
+        for row, enrichment in zip(rows, enricher.enrich_many(texts, batch_size=batch_size)):
+            with db.atomic():
+                save_enrichment(db, row["id"], row["published"], enrichment)
+                db.execute("update articles set enriched_hash = ? where id = ?", [row["content_hash"], row["id"]])
+            done += 1
+            if progress:
+                progress(done, len(ids))
+    with db.atomic():
+        refresh_entity_stats(db)
+    return done
+
+
+def _rows(db: sqlite_utils.Database, ids: list[str]) -> list[dict]:
+    marks = ",".join("?" * len(ids))
+    sql = f"select id, title, standfirst, body, published, content_hash from articles where id in ({marks})"
+    by_id = {row["id"]: row for row in db.query(sql, ids)}
+    return [by_id[i] for i in ids if i in by_id]

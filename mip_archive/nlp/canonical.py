@@ -1,0 +1,92 @@
+"""Canonical names: within an article every mention resolves to the fullest form the article uses.
+
+"Restell" → "Jon Restell"; "Barts Health" → "Barts Health Trust"; "STPs" → "Sustainability and Transformation
+Plans"; "Carter report" → "Carter Review"; "Managers in Partnership" → "MiP" (a canonical form from the patterns).
+Across the archive, `entity_key` folds spelling variants so one row stands for one real thing.
+"""
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+from . import lexicon
+from .entities import Mention, known_names
+
+_SMALL_WORDS = frozenset("and of for the in on to &".split())
+_TRUST_TAIL = re.compile(r"\s+(?:nhs\s+)?(?:foundation\s+)?trust$")
+
+
+def resolve(mentions: list[Mention]) -> list[Mention]:
+    """Set `canonical` on every mention (in place) and return the list."""
+    for mention in mentions:
+        known = known_names().get(mention.text.lower())
+        mention.canonical = known[1] if known else mention.text
+    by_label: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_label.setdefault(mention.label, []).append(mention)
+    for label, group in by_label.items():
+        names = sorted({m.canonical for m in group}, key=lambda n: (-len(n), n))
+        fullest = {name: _fullest(name, names, label) for name in names}
+        for mention in group:
+            mention.canonical = fullest[mention.canonical]
+    return mentions
+
+
+def _fullest(name: str, names: list[str], label: str) -> str:
+    """The longest other name in the same article that this name is a short form of (else the name itself)."""
+    for longer in names:
+        if len(longer) > len(name) and _is_short_form(name, longer, label):
+            return longer
+    return name
+
+
+def _is_short_form(short: str, full: str, label: str) -> bool:
+    s_words, f_words = _words(short), _words(full)
+    if label == "PERSON":
+        return len(s_words) == 1 and len(f_words) > 1 and s_words[0] in (f_words[-1], f_words[0])
+    if f_words[: len(s_words)] == s_words or f_words[-len(s_words):] == s_words:
+        return True
+    if label == "REPORT" and _same_report(s_words, f_words, full):
+        return True
+    return _is_acronym(short, full)
+
+
+def _words(name: str) -> list[str]:
+    return name.lower().replace("’", "'").split()
+
+
+def _same_report(s_words: list[str], f_words: list[str], full: str) -> bool:
+    """'Carter report' and 'Carter Review': same name, different report word; the capitalised one wins."""
+    return (len(s_words) == len(f_words) > 1 and s_words[:-1] == f_words[:-1]
+            and s_words[-1] in lexicon.REPORT_WORDS and f_words[-1] in lexicon.REPORT_WORDS
+            and full.split()[-1].istitle())
+
+
+def _is_acronym(short: str, full: str) -> bool:
+    """'STPs' / 'AfC' / 'DHSC' abbreviate 'Sustainability and Transformation Plans' / 'Agenda for Change' / ..."""
+    abbr = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
+    if " " in abbr or len(abbr) < 2 or sum(c.isupper() for c in abbr) < 2:
+        return False
+    words = full.split()
+    every = "".join(w[0] for w in words)
+    content = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS)
+    return abbr.lower() in (every.lower(), content.lower())
+
+
+def entity_key(label: str, canonical: str) -> str:
+    """A spelling-insensitive key: case, curly apostrophes, a leading 'the' and trust suffixes folded away."""
+    key = canonical.lower().replace("’", "'").strip()
+    key = re.sub(r"^the\s+", "", key)
+    if label == "TRUST":
+        key = _TRUST_TAIL.sub("", key)
+    return f"{label}:{re.sub(r'\s+', ' ', key)}"
+
+
+def entity_id(label: str, canonical: str) -> str:
+    """A stable id for an archive-wide entity row, derived from its label and folded name."""
+    return hashlib.sha1(entity_key(label, canonical).encode("utf-8")).hexdigest()[:16]
+
+
+def aliases(mentions: Iterable[Mention], canonical: str) -> list[str]:
+    """The distinct surface forms that resolved to `canonical`, other than the canonical itself."""
+    return sorted({m.text for m in mentions if m.canonical == canonical and m.text != canonical})

@@ -1,0 +1,175 @@
+"""Turn a parsed Doc's entity spans into clean mentions with our four labels (PERSON, TRUST, REPORT, ORG).
+
+The stock model's spans are trimmed (newlines, quote marks, a leading "the", possessives, titles), relabelled by
+their last words (trust suffixes → TRUST, report words → REPORT) and filtered (sentence-initial common words,
+generic terms, indefinite "an Employment Tribunal").
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from . import lexicon
+
+LABELS = ("PERSON", "TRUST", "REPORT", "ORG")
+_EDGE_JUNK = " \t\n.,;:!?()[]\"“”‘’'•–—-"
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_POSSESSOR = re.compile(r"^[A-Z][\w&-]*[’']s\s+(?=\S+\s+\S)")
+_TRAILING_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+_EDGE_YEAR = re.compile(r"^(?:\d{4}\s+)|(?:\s+\d{4})$")
+_QUOTED_PROGRAMME = re.compile(r"^[\"“‘']?(.+?)[\"”’']\s+(?:project|programme|campaign|initiative)$")
+
+
+@dataclass
+class Mention:
+    """One entity mention: its cleaned text, label, character offsets and (once resolved) canonical name."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str = ""
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "label": self.label, "canonical": self.canonical,
+                "start": self.start, "end": self.end}
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, tuple[str, str]]:
+    """Known names from the shipped phrase patterns: lower-cased text → (label, canonical)."""
+    table = {}
+    text = (resources.files("mip_archive.nlp") / "patterns" / "names.jsonl").read_text(encoding="utf-8")
+    for line in filter(None, text.splitlines()):
+        row = json.loads(line)
+        table[row["pattern"].lower()] = (row["label"], row.get("id", row["pattern"]))
+    return table
+
+
+def extract_mentions(doc: Doc) -> list[Mention]:
+    """Clean, relabelled, filtered mentions for every entity span in the doc, in text order."""
+    mentions = []
+    for ent in doc.ents:
+        mention = _mention(ent)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _mention(ent: Span) -> Mention | None:
+    if ent.label_ not in LABELS and ent.label_ not in lexicon.MODEL_LABELS:
+        return None
+    start, text = _clean(ent.doc.text, ent.start_char, ent.end_char, ent.label_)
+    if not text:
+        return None
+    label = _relabel(text, ent)
+    if label is None or _is_noise(text, label, ent, start):
+        return None
+    return Mention(text=text, label=label, start=start, end=start + len(text))
+
+
+def _clean(doc_text: str, start: int, end: int, label: str) -> tuple[int, str]:
+    """Trim a span to the name it holds; returns (new start offset, text)."""
+    text = doc_text[start:end]
+    first, _, rest = text.partition("\n")
+    if first.strip(_EDGE_JUNK) or not rest:
+        text = first
+    else:
+        start += len(first) + 1 + (len(rest) - len(rest.lstrip()))
+        text = rest.strip().partition("\n")[0]
+    for step in _trim_steps(label):
+        new = step(text)
+        start += _left_shift(text, new)
+        text = new
+    return start, text
+
+
+def _left_shift(old: str, new: str) -> int:
+    """How many characters were removed from the left when `old` became `new` (new is a substring of old)."""
+    index = old.find(new)
+    return index if index >= 0 else 0
+
+
+def _strip_edges(text: str) -> str:
+    return text.strip(_EDGE_JUNK)
+
+
+def _trim_steps(label: str):
+    steps = [_strip_edges, lambda t: _LEADING_THE.sub("", t), lambda t: _TRAILING_POSSESSIVE.sub("", t),
+             lambda t: _EDGE_YEAR.sub("", t), _programme_name, _strip_edges]
+    if label == "PERSON":
+        steps.insert(1, _strip_titles)
+    else:
+        steps.insert(2, lambda t: _LEADING_POSSESSOR.sub("", t))
+    return steps
+
+
+def _programme_name(text: str) -> str:
+    match = _QUOTED_PROGRAMME.match(text)
+    return match.group(1) if match else text
+
+
+def _strip_titles(text: str) -> str:
+    """Drop honorifics, job titles and a leading possessor ("UCLH's Sir Robert Naylor" → "Robert Naylor")."""
+    text = re.sub(r"^\S+[’']s\s+", "", text)
+    changed = True
+    while changed:
+        changed = False
+        lowered = text.lower()
+        for phrase in lexicon.TITLE_PHRASES:
+            if lowered.startswith(phrase + " "):
+                text, changed = text[len(phrase) + 1:], True
+        head, _, tail = text.partition(" ")
+        if tail and head.lower().rstrip(".") in lexicon.TITLES:
+            text, changed = tail, True
+    return text
+
+
+def _relabel(text: str, ent: Span) -> str | None:
+    known = known_names().get(text.lower())
+    if known:
+        return known[0]
+    if ent.label_ in ("TRUST", "REPORT"):
+        return ent.label_
+    words = tuple(text.lower().replace("’", "'").split())
+    if any(words[-len(suffix):] == suffix for suffix in lexicon.TRUST_SUFFIXES) and len(words) > 1:
+        return "TRUST"
+    if words[-1] in lexicon.REPORT_WORDS and len(words) > 1 and ent.label_ != "PERSON":
+        return "REPORT"
+    if ent.label_ == "ORG" and _looks_like_person(words, ent):
+        return "PERSON"
+    return ent.label_ if ent.label_ in ("PERSON", "ORG") else None
+
+
+def _looks_like_person(words: tuple[str, ...], ent: Span) -> bool:
+    """A two- or three-word capitalised 'ORG' followed by a speech verb ("Jane Doe says ...") is a person."""
+    if not 2 <= len(words) <= 3 or any(w in lexicon.ORG_WORDS for w in words):
+        return False
+    if not all(t.is_title for t in ent if not t.is_punct):
+        return False
+    following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    return following in lexicon.PERSON_VERBS
+
+
+def _is_noise(text: str, label: str, ent: Span, start: int) -> bool:
+    lowered = text.lower()
+    if lowered in lexicon.NOT_ENTITIES or not re.search(r"[A-Z0-9]", text) or len(text) < 2:
+        return True
+    if label in ("ORG", "TRUST") and _after_indefinite(ent.doc.text, start):
+        return True
+    if lowered in known_names():
+        return False
+    return label == "ORG" and " " not in text and text.istitle() and _sentence_initial(ent.doc.text, start)
+
+
+def _after_indefinite(doc_text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:an?|any|every)\s+$", doc_text[max(0, start - 6):start], re.IGNORECASE))
+
+
+def _sentence_initial(doc_text: str, start: int) -> bool:
+    before = doc_text[max(0, start - 3):start]
+    return start == 0 or "\n" in before or bool(re.search(r"[.!?:][\"”’']?\s+$", before))

