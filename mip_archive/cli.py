@@ -56,10 +56,22 @@ def configure_logging(verbose: bool) -> None:
     else:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(LibraryNoiseFilter(logging.DEBUG if verbose else logging.WARNING))
     root.addHandler(handler)
     root.setLevel(level)
-    for noisy in ("scrapy", "twisted", "asyncio", "filelock", "urllib3"):
-        logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+class LibraryNoiseFilter(logging.Filter):
+    """Scrapy resets its own loggers to DEBUG when it starts: keep its chatter below `level` out of our output."""
+
+    NOISY = ("scrapy", "twisted", "asyncio", "filelock", "urllib3", "py.warnings", "datasette")
+
+    def __init__(self, level: int):
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= self.level or not record.name.startswith(self.NOISY)
 
 
 @click.group(cls=ArchiveGroup)
@@ -165,14 +177,11 @@ def replica(port: int, articles: int, seed: int, truth: Path | None) -> None:
         click.echo(f"replica truth: {len(records)} articles written to {truth}")
         return
     server = rep.ReplicaServer(rep.build_replica(articles, seed), port=port)
-    server.start()
     click.echo(f"replica of the union's site serving {articles} articles at {server.url}/ (Ctrl-C to stop)")
     try:
-        server.wait()
+        server.serve_forever()
     except KeyboardInterrupt:
         pass
-    finally:
-        server.stop()
 
 
 @main.command()

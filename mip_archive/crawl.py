@@ -53,11 +53,19 @@ def run_spider(spider_cls, settings: Settings, **spider_kwargs) -> dict:
     """Run one spider to completion in this process; return Scrapy's stats (including our `mip/...` counters)."""
     from scrapy.crawler import CrawlerProcess
 
-    process = CrawlerProcess(settings, install_root_handler=False)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False)
+    process = CrawlerProcess(settings)
+    quiet_scrapy(settings.get("LOG_LEVEL"))
     crawler = process.create_crawler(spider_cls)
     process.crawl(crawler, **spider_kwargs)
     process.start()
     return dict(crawler.stats.get_stats() or {})
+
+
+def quiet_scrapy(level: str) -> None:
+    """Scrapy resets its loggers to DEBUG when it starts; our CLI's handlers should only see what was asked for."""
+    for name in ("scrapy", "twisted", "py.warnings", "filelock"):
+        logging.getLogger(name).setLevel(level)
 
 
 def fill_from_listing(article: Article, listing_item) -> Article:

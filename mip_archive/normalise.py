@@ -99,7 +99,8 @@ def _parse_cached(text: str) -> dt.datetime | None:
 
 
 def _parse_uncached(text: str, settings: dict[str, Any] | None) -> dt.datetime | None:
-    parsed = _parse_fast(text)
+    day_first = (settings or {}).get("DATE_ORDER", DATEPARSER_SETTINGS["DATE_ORDER"]) == "DMY"
+    parsed = _parse_fast(text, day_first=day_first)
     if parsed is None:
         parsed = _parse_with_dateparser(text, settings)
     if parsed is None or parsed.year not in PLAUSIBLE_YEARS:
@@ -107,10 +108,10 @@ def _parse_uncached(text: str, settings: dict[str, Any] | None) -> dt.datetime |
     return parsed
 
 
-def _parse_fast(text: str) -> dt.datetime | None:
+def _parse_fast(text: str, *, day_first: bool) -> dt.datetime | None:
     if ISO_DATETIME.match(text):
         return _parse_iso(text)
-    match = SLASH_DATE.match(text)
+    match = SLASH_DATE.match(text) if day_first else None
     if match:
         day, month, year = map(int, match.groups())
         return _safe_datetime(year, month, day)

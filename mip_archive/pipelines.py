@@ -21,14 +21,14 @@ class StorePipeline:
     def from_crawler(cls, crawler):
         return cls(crawler.settings.get("MIP_DB"), crawler.stats)
 
-    def open_spider(self, spider=None):
+    def open_spider(self):
         self.db = open_db(self.db_path)
 
-    def close_spider(self, spider=None):
+    def close_spider(self):
         if self.db is not None:
             self.db.close()
 
-    def process_item(self, item, spider=None):
+    def process_item(self, item):
         if isinstance(item, Article):
             with self.db.atomic():
                 outcome = upsert_article(self.db, item)

@@ -12,6 +12,7 @@ kept).
 from __future__ import annotations
 
 import logging
+import re
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -31,6 +32,7 @@ UNWRAPPED_BLOCKS = frozenset({"div", "section", "article", "header", "footer", "
 ALLOWED_ATTRS = {"a": ("href",), "img": ("src", "alt")}
 URL_ATTRS = frozenset({"href", "src"})
 SAFE_SCHEMES = frozenset({"http", "https", ""})
+NEWLINE_RUNS = re.compile(r"\s*\n\s*")  # layout whitespace between blocks; no <pre> survives, so this is safe
 
 CLEANER = Cleaner(
     scripts=True, javascript=True, comments=True, style=True, inline_style=True, links=True, meta=True,
@@ -93,7 +95,7 @@ def _safe_url(value: str) -> bool:
 def _inner_html(root: lxml.html.HtmlElement) -> str:
     parts = [_escape(root.text or "")]
     parts.extend(etree.tostring(child, encoding="unicode", method="html") for child in root)
-    return "".join(parts).strip()
+    return NEWLINE_RUNS.sub("\n", "".join(parts)).strip()
 
 
 def _escape(text: str) -> str:

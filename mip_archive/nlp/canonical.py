@@ -20,7 +20,7 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
     """Set `canonical` on every mention (in place) and return the list."""
     for mention in mentions:
         known = known_names().get(mention.text.lower())
-        mention.canonical = known[1] if known else mention.text
+        mention.canonical = known[1] if known and known[1] else mention.text
     by_label: dict[str, list[Mention]] = {}
     for mention in mentions:
         by_label.setdefault(mention.label, []).append(mention)
@@ -32,10 +32,22 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+def add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for bare surnames the model missed ("Trevelyan said") of people named in full elsewhere."""
+    surnames = {m.canonical.split()[-1]: m.canonical for m in mentions
+                if m.label == "PERSON" and len(m.canonical.split()) > 1}
+    added = []
+    for surname, full in surnames.items():
+        for match in re.finditer(rf"\b{re.escape(surname)}\b(?![’']s\b)?", text):
+            if not any(m.start < match.end() and match.start() < m.end for m in mentions + added):
+                added.append(Mention(surname, "PERSON", match.start(), match.end(), full))
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
 def _fullest(name: str, names: list[str], label: str) -> str:
     """The longest other name in the same article that this name is a short form of (else the name itself)."""
     for longer in names:
-        if len(longer) > len(name) and _is_short_form(name, longer, label):
+        if longer != name and len(longer) >= len(name) and _is_short_form(name, longer, label):
             return longer
     return name
 
@@ -79,7 +91,7 @@ def entity_key(label: str, canonical: str) -> str:
     key = re.sub(r"^the\s+", "", key)
     if label == "TRUST":
         key = _TRUST_TAIL.sub("", key)
-    return f"{label}:{re.sub(r'\s+', ' ', key)}"
+    return label + ":" + " ".join(key.split())
 
 
 def entity_id(label: str, canonical: str) -> str:

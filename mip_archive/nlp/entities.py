@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from . import lexicon
@@ -20,7 +21,8 @@ _EDGE_JUNK = " \t\n.,;:!?()[]\"“”‘’'•–—-"
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _LEADING_POSSESSOR = re.compile(r"^[A-Z][\w&-]*[’']s\s+(?=\S+\s+\S)")
 _TRAILING_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
-_EDGE_YEAR = re.compile(r"^(?:\d{4}\s+)|(?:\s+\d{4})$")
+_EDGE_YEAR = re.compile(r"^(?:\d{4}\s+)|(?<![-–:\d]\s)(?<![-–:])(?:\s+\d{4})$")
+_LEADING_GERUND = re.compile(r"^[A-Z][a-z]+ing\s+(?:(?:on|to|about|at|for|with|the|after|of|into)\s+)+(?=[A-Z0-9])")
 _QUOTED_PROGRAMME = re.compile(r"^[\"“‘']?(.+?)[\"”’']\s+(?:project|programme|campaign|initiative)$")
 
 
@@ -46,7 +48,7 @@ def known_names() -> dict[str, tuple[str, str]]:
     text = (resources.files("mip_archive.nlp") / "patterns" / "names.jsonl").read_text(encoding="utf-8")
     for line in filter(None, text.splitlines()):
         row = json.loads(line)
-        table[row["pattern"].lower()] = (row["label"], row.get("id", row["pattern"]))
+        table[row["pattern"].lower()] = (row["label"], row.get("id"))
     return table
 
 
@@ -99,13 +101,29 @@ def _strip_edges(text: str) -> str:
 
 
 def _trim_steps(label: str):
-    steps = [_strip_edges, lambda t: _LEADING_THE.sub("", t), lambda t: _TRAILING_POSSESSIVE.sub("", t),
+    steps = [_strip_edges, _after_colon, lambda t: _LEADING_THE.sub("", t), lambda t: _TRAILING_POSSESSIVE.sub("", t),
              lambda t: _EDGE_YEAR.sub("", t), _programme_name, _strip_edges]
     if label == "PERSON":
         steps.insert(1, _strip_titles)
     else:
         steps.insert(2, lambda t: _LEADING_POSSESSOR.sub("", t))
+        steps.insert(1, lambda t: _LEADING_GERUND.sub("", t))
+        steps.insert(1, _strip_leading_stop_words)
     return steps
+
+
+def _after_colon(text: str) -> str:
+    """"Legal Eye: Jane Doe" → "Jane Doe" (a column name before a colon); "Plan: 2015 - 2020" is kept."""
+    head, sep, tail = text.partition(": ")
+    return tail if sep and tail[:1].isalpha() else text
+
+
+def _strip_leading_stop_words(text: str) -> str:
+    """"With NHS North East London ICB" → "NHS North East London ICB"."""
+    words = text.split(" ")
+    while len(words) > 1 and words[0].lower() in lexicon.LEADING_FUNCTION_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _programme_name(text: str) -> str:
@@ -136,20 +154,23 @@ def _relabel(text: str, ent: Span) -> str | None:
     if ent.label_ in ("TRUST", "REPORT"):
         return ent.label_
     words = tuple(text.lower().replace("’", "'").split())
+    if words[-1] in lexicon.LAW_WORDS and len(words) > 1:
+        return None
     if any(words[-len(suffix):] == suffix for suffix in lexicon.TRUST_SUFFIXES) and len(words) > 1:
         return "TRUST"
     if words[-1] in lexicon.REPORT_WORDS and len(words) > 1 and ent.label_ != "PERSON":
         return "REPORT"
-    if ent.label_ == "ORG" and _looks_like_person(words, ent):
+    if ent.label_ != "PERSON" and _looks_like_person(text, ent):
         return "PERSON"
     return ent.label_ if ent.label_ in ("PERSON", "ORG") else None
 
 
-def _looks_like_person(words: tuple[str, ...], ent: Span) -> bool:
-    """A two- or three-word capitalised 'ORG' followed by a speech verb ("Jane Doe says ...") is a person."""
-    if not 2 <= len(words) <= 3 or any(w in lexicon.ORG_WORDS for w in words):
+def _looks_like_person(text: str, ent: Span) -> bool:
+    """A two- or three-word capitalised span followed by a speech verb ("Jane Doe says ...") is a person."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or any(w.lower() in lexicon.ORG_WORDS for w in words):
         return False
-    if not all(t.is_title for t in ent if not t.is_punct):
+    if not all(w.istitle() for w in words):
         return False
     following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
     return following in lexicon.PERSON_VERBS
@@ -159,17 +180,23 @@ def _is_noise(text: str, label: str, ent: Span, start: int) -> bool:
     lowered = text.lower()
     if lowered in lexicon.NOT_ENTITIES or not re.search(r"[A-Z0-9]", text) or len(text) < 2:
         return True
-    if label in ("ORG", "TRUST") and _after_indefinite(ent.doc.text, start):
+    if label in ("ORG", "TRUST") and _after_indefinite(ent.doc.text, start, text):
         return True
     if lowered in known_names():
         return False
     return label == "ORG" and " " not in text and text.istitle() and _sentence_initial(ent.doc.text, start)
 
 
-def _after_indefinite(doc_text: str, start: int) -> bool:
-    return bool(re.search(r"\b(?:an?|any|every)\s+$", doc_text[max(0, start - 6):start], re.IGNORECASE))
+def _after_indefinite(doc_text: str, start: int, text: str) -> bool:
+    """"an Employment Tribunal" is any tribunal; "a Supreme Court ruling" still names one court."""
+    indefinite = re.compile(r"\b(?:an?|any|every)\s+$", re.IGNORECASE)
+    if not indefinite.search(doc_text[max(0, start - 6):start]) and not re.match(r"(?:an?|any|every)\s", text, re.I):
+        return False
+    following = re.match(r"\s+([a-z]+)", doc_text[start + len(text):start + len(text) + 30])
+    return following is None or following.group(1) in STOP_WORDS
 
 
 def _sentence_initial(doc_text: str, start: int) -> bool:
-    before = doc_text[max(0, start - 3):start]
-    return start == 0 or "\n" in before or bool(re.search(r"[.!?:][\"”’']?\s+$", before))
+    """Whether a span opens a line (after any bullet) or a sentence."""
+    prefix = doc_text[doc_text.rfind("\n", 0, start) + 1:start]
+    return not prefix.strip(" \t•*·–-") or bool(re.search(r"[.!?:][\"”’']?\s+$", prefix))

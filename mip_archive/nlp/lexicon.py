@@ -19,6 +19,11 @@ NOT_ENTITIES = frozenset(
     legal eye sharp end interview conference governance""".split()
 )
 
+#: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").
+LEADING_FUNCTION_WORDS = frozenset(
+    "with as for after in on at by from during under while when since following without and but or of to".split()
+)
+
 #: Labels of the stock model kept as candidates (everything else is dropped unless a rule relabels it).
 MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
 
@@ -50,12 +55,20 @@ CUE_PHRASES = sorted(
     continued continues concluded concludes admitted admits acknowledged acknowledges replied replies recalled recalls
     observed observes suggested suggests declared declares announced announces debunks debunked characterised
     characterises described describes remarked remarks predicted predicts cautioned cautions complained complains
-    confirmed confirms emphasised emphasises pointed\\ out points\\ out summed\\ up sums\\ up put\\ it puts\\ it
-    called\\ for calls\\ for according\\ to in\\ the\\ words\\ of""".split(),
+    confirmed confirms emphasised emphasises""".split()
+    + ["pointed out", "points out", "summed up", "sums up", "put it", "puts it", "called for", "calls for",
+       "according to", "in the words of"],
     key=len,
     reverse=True,
 )
-CUE_RE = re.compile(r"\b(" + "|".join(CUE_PHRASES) + r")\b(?:\s+(?:us|me|him|her|them|reporters))?")
+CUE_RE = re.compile(
+    r"\b(" + "|".join(p.replace(" ", r"\s+") for p in CUE_PHRASES) + r")\b(?:\s+(?:us|me|him|her|them|reporters))?",
+    re.IGNORECASE,
+)
+#: "a spokesperson for NHS England said": the organisation speaks.
+SPOKESPERSON_RE = re.compile(r"\bspokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Last words of legislation, which is not one of our entity types.
+LAW_WORDS = frozenset({"act", "bill", "regulations", "order"})
 #: Verbs that open a standfirst or lead paragraph whose subject then speaks the article's quotes.
 LEAD_VERBS = re.compile(
     r"\b(responds|responded|comments|commented|comment|welcomes|welcomed|debunks|says|said|warns|warned|urges|"

@@ -7,6 +7,8 @@ Scare quotes, short phrases (< 4 words) and titles in quote marks are not quotat
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
 MIN_WORDS = 4
@@ -14,7 +16,6 @@ MAX_PARAGRAPHS = 4
 _WORD = re.compile(r"[\w’'-]+")
 _SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
 _NAME_FOLLOWS = re.compile(r"\s*(?:project|programme|campaign|initiative|report|review|strategy|plan|series|column)\b")
-_SPEECH_BEFORE = re.compile(r"(?:in the words of [^.,]{0,40},?|[:,]|said|says|told)\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -82,9 +83,8 @@ def _find_close(text: str, start: int, kind: str) -> int | None:
     limit = _paragraph_limit(text, start)
     candidates = [i for i in range(start, limit) if _can_close(text, i, kind)]
     for position, index in enumerate(candidates):
-        if "\n\n" in text[start:index] and not _continues(text, start, index):
-            return None
-        if position + 1 < len(candidates) and _looks_possessive(text, index):
+        following = candidates[position + 1] if position + 1 < len(candidates) else None
+        if following is not None and "\n\n" not in text[index:following] and _looks_possessive(text, index):
             continue
         return index
     return None
@@ -100,14 +100,12 @@ def _paragraph_limit(text: str, start: int) -> int:
     return end
 
 
-def _continues(text: str, start: int, close: int) -> bool:
-    """A quote runs on over a paragraph break only if no paragraph in between closes it some other way."""
-    return text.count("\n\n", start, close) <= MAX_PARAGRAPHS - 1
-
-
 def _looks_possessive(text: str, index: int) -> bool:
-    """"members' experiences": a mark after s, followed by a lower-case word, is usually an apostrophe."""
-    return text[index - 1] == "s" and bool(re.match(r"\s+[a-z]", text[index + 1:index + 3]))
+    """"members' experiences": a mark after s, followed by a lower-case noun (not "and", "is"...), is an apostrophe."""
+    following = re.match(r"\s+([a-z]+)([’'][a-z]+)?", text[index + 1:index + 30])
+    if text[index - 1] != "s" or following is None or following.group(2):
+        return False
+    return following.group(1) not in STOP_WORDS
 
 
 def _joined(raw: str) -> str:

@@ -51,12 +51,14 @@ def first_match(node: HtmlElement, chain: tuple[CSSSelector, ...]) -> HtmlElemen
     return None
 
 
-def all_matches(node: HtmlElement, chain: tuple[CSSSelector, ...]) -> list[HtmlElement]:
-    """Every element any selector of the chain matches, in chain order, without duplicates."""
-    seen: dict[HtmlElement, None] = {}
-    for selector in chain:
-        seen.update(dict.fromkeys(selector(node)))
-    return list(seen)
+def css_any(selectors: Iterable[str]) -> CSSSelector:
+    """One selector matching what any of ``selectors`` matches (one pass over the tree, document order)."""
+    return CSSSelector(", ".join(selectors), translator="html")
+
+
+def all_matches(node: HtmlElement, selector: CSSSelector) -> list[HtmlElement]:
+    """Every element the (union) selector matches, in document order."""
+    return selector(node)
 
 
 def first_signal(*getters: Callable[[], Signal]) -> Signal:
@@ -70,7 +72,14 @@ def first_signal(*getters: Callable[[], Signal]) -> Signal:
 
 def element_text(element: HtmlElement) -> str:
     """An element's visible text as one normalised paragraph (line breaks read as spaces)."""
-    return normalise_text(element.text_content()).replace("\n", " ")
+    return one_line(element.text_content())
+
+
+def one_line(text: str) -> str:
+    """Whitespace collapsed to single spaces; the rest of :func:`normalise_text` only for non-ASCII text (fast)."""
+    if not text.isascii():
+        return normalise_text(text).replace("\n", " ")
+    return " ".join(text.split())
 
 
 def class_set(element: HtmlElement | None) -> frozenset[str]:
@@ -206,8 +215,8 @@ def text_signal(node: HtmlElement, chain: tuple[CSSSelector, ...], source: str) 
 class ContentRules:
     """What to remove from a content node and which paragraphs are not the article's own words."""
 
-    boilerplate: tuple[CSSSelector, ...]
-    non_text: tuple[CSSSelector, ...]
+    boilerplate: CSSSelector
+    non_text: CSSSelector
     headings: re.Pattern
     lines: re.Pattern
     slip: re.Pattern
@@ -216,7 +225,7 @@ class ContentRules:
 
     @classmethod
     def compile(cls, *, boilerplate, non_text, headings, lines, slip, block_tags, heading_tags) -> "ContentRules":
-        return cls(css(boilerplate), css(non_text), _any_of(headings), _any_of(lines),
+        return cls(css_any(boilerplate), css_any(non_text), _any_of(headings), _any_of(lines),
                    re.compile(slip, re.IGNORECASE), tuple(block_tags), frozenset(heading_tags))
 
 
@@ -245,7 +254,10 @@ def clean_content(content: HtmlElement, rules: ContentRules) -> None:
 
 def _drop_headed_blocks(content: HtmlElement, rules: ContentRules) -> None:
     for heading in list(content.iter(*rules.heading_tags, "p", "strong")):
-        if heading.getparent() is None or len(text := element_text(heading)) > 40 or not rules.headings.search(text):
+        raw = heading.text_content()
+        if len(raw) > 80 or heading.getparent() is None or not rules.headings.search(text := one_line(raw)):
+            continue
+        if len(text) > 40:
             continue
         block = heading
         while block.getparent() is not None and block.getparent() is not content:
@@ -259,11 +271,16 @@ def _drop_headed_blocks(content: HtmlElement, rules: ContentRules) -> None:
 
 
 def _remove_slips(content: HtmlElement, slip: re.Pattern) -> None:
+    emptied = []
     for element in content.iter(etree.Element):
         if element.text and "{" in element.text:
             element.text = slip.sub("", element.text)
+            emptied.append(element)
         if element.tail and "{" in element.tail:
             element.tail = slip.sub("", element.tail)
+    for element in emptied:  # a paragraph that held only the slip goes too
+        if element is not content and len(element) == 0 and not element.text_content().strip():
+            element.drop_tree()
 
 
 def text_blocks(content: HtmlElement, rules: ContentRules) -> list[Block]:
@@ -300,9 +317,6 @@ def _loose_text_blocks(content: HtmlElement) -> list[Block]:
     return [Block("p", part, content) for part in text.split("\n\n") if part]
 
 
-def caption_texts(content: HtmlElement, chain: tuple[CSSSelector, ...]) -> list[str]:
-    return _unique(element_text(element) for element in all_matches(content, chain))
-
-
-def _unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(v for v in values if v))
+def caption_texts(content: HtmlElement, selector: CSSSelector) -> list[str]:
+    """Caption texts in document order (two images may share a caption: both are kept)."""
+    return [text for text in map(element_text, selector(content)) if text]

@@ -10,13 +10,15 @@ from __future__ import annotations
 # --- page kinds ----------------------------------------------------------------------------------------------
 
 # WordPress is recognised by structure, never by URL alone (the 2018–2024 .aspx paths now serve other designs).
-WORDPRESS_MARKERS_XPATH = (
-    "boolean(//link[contains(@href, '/wp-content/') or contains(@href, '/wp-json') or @rel='https://api.w.org/']"
-    " | //script[contains(@src, '/wp-content/') or contains(@src, '/wp-includes/')]"
-    " | //meta[@name='generator'][starts-with(@content, 'WordPress')]"
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]"
-    " | //body[contains(concat(' ', normalize-space(@class), ' '), ' single-post ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' wp-theme-')])"
+# Each an XPath boolean, cheapest first (the <head> is small; a class scan visits every element).
+WORDPRESS_MARKERS = (
+    "boolean(/html/head/link[contains(@href, '/wp-content/') or contains(@href, '/wp-json')"
+    " or @rel='https://api.w.org/'])",
+    "boolean(/html/head/meta[@name='generator'][starts-with(@content, 'WordPress')])",
+    "boolean(//script[contains(@src, '/wp-content/') or contains(@src, '/wp-includes/')])",
+    "boolean(/html/body[contains(concat(' ', normalize-space(@class), ' '), ' single-post ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' wp-theme-')])",
+    "boolean(//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')])",
 )
 NOT_FOUND_BODY_CLASSES = frozenset({"error404"})
 NOT_FOUND_SELECTORS = ("section.error-404", ".error-404", "#error-404")
@@ -120,3 +122,18 @@ SECTION_MAP = {
     "blog": "magazine",
 }
 CATEGORY_CLASS_PREFIX = "category-"
+
+# --- listings (archive, category, blog and search pages) -----------------------------------------------------
+
+LISTING_ITEMS = ("article.post", "article.type-post", "article.hentry", "main article", ".post-list .post")
+LISTING_TITLE_LINK = (".entry-title a[href]", "h2 a[href]", "h3 a[href]", "a[rel=bookmark][href]")
+LISTING_DATE_ATTR = (("time[datetime]", "datetime"),)
+LISTING_DATE_TEXT = ("time", ".entry-date", ".posted-on", ".entry-meta", ".date")
+LISTING_SUMMARY = (".entry-summary", ".entry-content", ".excerpt", "p")
+LISTING_SUMMARY_NOISE = (".more-link", ".read-more", ".screen-reader-text", ".entry-meta")
+# Items inside these areas are not the listing's: sidebars, footers, navigation, related blocks.
+LISTING_EXCLUDED_AREAS = ("aside", "footer", "nav", ".widget",
+                          "#secondary", ".sidebar", ".related-posts", ".widget-area")
+NEXT_PAGE_LINKS = ("link[rel=next][href]", "a.next.page-numbers[href]", "a[rel=next][href]",
+                   ".nav-previous a[href]", ".pagination a.next[href]")
+NEXT_PAGE_TEXT = r"^(?:[«←]\s*)?(?:next(?: page)?|older (?:posts|entries))(?:\s*[»›→>])?$|^[»›]$"

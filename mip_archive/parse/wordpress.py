@@ -20,7 +20,7 @@ from mip_archive.normalise import (
 from mip_archive.parse import selectors as S
 from mip_archive.parse.common import (
     NO_SIGNAL, Block, ContentRules, Signal, Signals, all_matches, attr_signal, caption_texts, class_set, css,
-    clean_content, element_text, first_match, first_signal, text_blocks, text_signal,
+    clean_content, css_any, element_text, one_line, first_match, first_signal, text_blocks, text_signal,
 )
 from mip_archive.sanitise import sanitise_element
 
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 ERA = "wordpress"
 DEFAULT_SECTION = "news"
 
-_IS_WORDPRESS = etree.XPath(S.WORDPRESS_MARKERS_XPATH)
+_WORDPRESS_MARKERS = tuple(etree.XPath(xpath) for xpath in S.WORDPRESS_MARKERS)
 _BODY_CLASS = etree.XPath("string(//body/@class)")
 _TITLE_TAG = etree.XPath("string(//title)")
 _MAIN_ARTICLES = etree.XPath(
@@ -37,21 +37,23 @@ _MAIN_ARTICLES = etree.XPath(
     " and not(ancestor::*[contains(@class, 'related')])]"
 )
 _LINKS = etree.XPath(".//a[@href]")
+# A theme prints the last-edit date next to the publication date; only the latter is the printed date.
+_NOT_UPDATED_TEXT = etree.XPath(".//text()[not(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' updated ')])]")
 _ARTICLE_ANCESTOR = etree.XPath("ancestor::article[1]")
 
 CONTENT = css(S.CONTENT)
 TITLE = css(S.TITLE)
 PUBLISHED_TIME = css(S.PUBLISHED_TIME)
 MODIFIED_TIME = css(S.MODIFIED_TIME)
-PRINTED_DATE_AREAS = css(S.PRINTED_DATE_AREAS)
+PRINTED_DATE_AREAS = css_any(S.PRINTED_DATE_AREAS)
 BYLINE = css(S.BYLINE)
 STANDFIRST = css(S.STANDFIRST)
-CATEGORY_LINKS = css(S.CATEGORY_LINKS)
-TAG_LINKS = css(S.TAG_LINKS)
-RELATED_BLOCKS = css(S.RELATED_BLOCKS)
-CAPTIONS = css(S.CAPTIONS)
-NOT_FOUND = css(S.NOT_FOUND_SELECTORS)
-HEADINGS = css(("h2", "h3", "h4"))
+CATEGORY_LINKS = css_any(S.CATEGORY_LINKS)
+TAG_LINKS = css_any(S.TAG_LINKS)
+RELATED_BLOCKS = css_any(S.RELATED_BLOCKS)
+CAPTIONS = css_any(S.CAPTIONS)
+NOT_FOUND = (css_any(S.NOT_FOUND_SELECTORS),)
+HEADINGS = css_any(("h2", "h3", "h4"))
 RULES = ContentRules.compile(
     boilerplate=S.BOILERPLATE_IN_CONTENT, non_text=S.NON_TEXT_IN_CONTENT, headings=S.BOILERPLATE_HEADINGS,
     lines=S.BOILERPLATE_LINES, slip=S.TEMPLATE_SLIP, block_tags=S.BLOCK_TAGS, heading_tags=S.HEADING_TAGS,
@@ -61,11 +63,12 @@ BYLINE_LINE = re.compile(S.BYLINE_LINE.replace("^by", "^(?i:by)"))
 RELATED_HEADING = re.compile("|".join(S.RELATED_HEADINGS), re.IGNORECASE)
 ELLIPSIS = re.compile(r"\s*(?:\[?(?:…|\.\.\.|&hellip;)\]?)\s*$")
 LEAD_TAGS = ("strong", "b", "em")
+NOT_PAGE_LINKS = ("#", "javascript:", "mailto:", "tel:")
 
 
 def detect(tree: HtmlElement, url: str) -> bool:
     """Whether the page is built by WordPress (by its structure: wp-content, wp-json, entry-content, body classes)."""
-    return bool(_IS_WORDPRESS(tree))
+    return any(marker(tree) for marker in _WORDPRESS_MARKERS)
 
 
 def parse(tree_or_html: HtmlElement | str | bytes, url: str, *, section_hint: str | None = None) -> Article:
@@ -177,7 +180,7 @@ def _published(tree: HtmlElement, signals: Signals, printed: Signal, warnings: l
 
 def _printed_date(tree: HtmlElement) -> Signal:
     for area in all_matches(tree, PRINTED_DATE_AREAS):
-        match = PRINTED_DATE.search(element_text(area))
+        match = PRINTED_DATE.search(" ".join(_NOT_UPDATED_TEXT(area)))
         if match:
             return match.group(0), "printed"
     return NO_SIGNAL
@@ -294,8 +297,9 @@ def _tags(scope: HtmlElement, signals: Signals) -> list[str]:
 def _related_links(tree: HtmlElement, page_url: str) -> list[str]:
     blocks = all_matches(tree, RELATED_BLOCKS)
     for heading in all_matches(tree, HEADINGS):
-        if RELATED_HEADING.search(element_text(heading)) and heading.getparent() is not None:
-            blocks.append(heading.getparent())
-    links = (link.get("href", "").strip() for block in blocks for link in _LINKS(block))
-    absolute = (canonical_url(href, base=page_url) for href in links if href and not href.startswith(("#", "javascript:", "mailto:")))
+        raw = heading.text_content()
+        if len(raw) < 80 and RELATED_HEADING.search(one_line(raw)):
+            blocks.extend(heading.itersiblings())  # what follows a "Related News" heading
+    links = (link.get("href", "").strip() for block in dict.fromkeys(blocks) for link in _LINKS(block))
+    absolute = (canonical_url(href, base=page_url) for href in links if not href.startswith(NOT_PAGE_LINKS))
     return [link for link in dict.fromkeys(absolute) if link != page_url]

@@ -192,10 +192,10 @@ class _Writer:
         rng = self.rng
         ceo = next(c for c in P.CHIEF_EXECUTIVES if c[3] <= year <= c[4])
         officer = rng.choice(P.NATIONAL_OFFICERS)
-        gender = rng.choice("fm")
-        trust_ceo = f"{rng.choice(P.FIRST_NAMES[gender])} {rng.choice(P.SURNAMES)}"
-        gender2 = rng.choice("fm")
-        member = f"{rng.choice(P.FIRST_NAMES[gender2])} {rng.choice(P.SURNAMES)}"
+        gender, gender2 = rng.choice("fm"), rng.choice("fm")
+        surname, surname2 = rng.sample(P.SURNAMES, 2)  # distinct, so a later "Surname said" is unambiguous
+        trust_ceo = f"{rng.choice(P.FIRST_NAMES[gender])} {surname}"
+        member = f"{rng.choice(P.FIRST_NAMES[gender2])} {surname2}"
         return [Person(ceo[0], ceo[1], ceo[2]), Person(*officer), Person(trust_ceo, gender, "chief executive of {trust}"),
                 Person(member, gender2, rng.choice(P.MEMBER_ROLES))]
 
@@ -285,14 +285,16 @@ class _Writer:
 
     def _add_middle(self, room: int) -> None:
         roll = self.rng.random()
-        if self.after_person_quote == len(self.paragraphs) and roll < 0.3:
+        if self.kind in MAGAZINE_KINDS and len(self.paragraphs) == 3 and room >= 2 and roll < 0.3:
+            self.paragraphs.append(self.rng.choice(P.SUBHEADINGS))  # today's theme shows it as an <h2>
+        elif self.after_person_quote == len(self.paragraphs) and roll < 0.3:
             self.quote_block("pronoun_added", room)
         elif roll < 0.4:
             self.quote_block(self.rng.choice(QUOTE_PATTERNS), room)
         elif roll < 0.5:
-            self.paragraphs.append(self.fill(self.rng.choice(P.SCARE_QUOTE_SENTENCES)))
+            self.paragraphs.append(self.fill(self._draw(P.SCARE_QUOTE_SENTENCES)))
         elif roll < 0.57:
-            self.paragraphs.append(self.fill(self.rng.choice(P.TITLE_QUOTE_SENTENCES)))
+            self.paragraphs.append(self.fill(self._draw(P.TITLE_QUOTE_SENTENCES)))
         else:
             self.paragraphs.append(f"{self.context()} {self.context()}")
 

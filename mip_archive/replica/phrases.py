@@ -228,7 +228,7 @@ TAGS = {
 TITLES = {
     "news": (
         "MiP warns on {topic} as {trust_short} plans cuts",
-        "Managers’ union responds to {report_name}",
+        "Managers’ union responds to {report}",
         "{topic_cap}: union calls for urgent talks",
         "Union urges rethink on {topic} in {year}",
         "Senior managers ‘let down’ over {topic}",
@@ -243,7 +243,7 @@ TITLES = {
         "Legal Eye: your rights and {topic}",
         "Tipster: surviving {topic}",
         "The Sharp End: {topic} from the inside",
-        "What {report_name} means for managers",
+        "What {report} means for managers",
         "“We’ve been here before”: a director on {topic}",
         "Ten questions about {topic}",
         "A year of {topic}: the managers’ view",
@@ -272,3 +272,5 @@ ORG_QUOTE_SENTENCES = (
     "Decisions on local structures are a matter for individual employers.",
     "We will respond to the recommendations in due course.",
 )
+# subheadings inside some magazine articles: a body paragraph of its own, shown as <h2> on today's site
+SUBHEADINGS = ("What happens next", "The view from the front line", "Where to get help", "The bigger picture")

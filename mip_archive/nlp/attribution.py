@@ -1,0 +1,245 @@
+"""Who said each quotation, with which cue, in which stated role.
+
+Tried in order: a cue before the quote in its sentence ("X said: '…'", "according to X"); a cue after it
+("'…,' said X", "'…', X said", "he added"); a cue ending the previous paragraph ("… Jon Restell said:"); the
+speaker of the quote just before (a quote split by its attribution, or continuing speech); the lead paragraphs
+(an interview's subject, or "MiP responds to …" in the standfirst). Unnamed speakers ("one member said") get None.
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .entities import Mention
+from .quotes import QuoteSpan
+from .roles import role_near
+
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+(?=[A-Z‘“'\"(])")
+_LEAD_PARAGRAPHS = (1, 0, 2)
+
+
+@dataclass
+class Quote:
+    """A direct quotation with its speaker (canonical entity name), stated role and cue."""
+
+    text: str
+    speaker: str | None
+    speaker_label: str | None
+    role: str | None
+    cue: str | None
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "speaker": self.speaker, "speaker_label": self.speaker_label,
+                "role": self.role, "cue": self.cue, "start": self.start, "end": self.end}
+
+
+@dataclass
+class _Who:
+    speaker: Mention | None
+    cue: str | None
+    name: str | None = None
+    label: str | None = None
+
+
+@dataclass
+class _Inherit:
+    quote: Quote
+
+
+class Attributor:
+    """Attributes every quote of one text; holds the text, its paragraphs and its resolved mentions."""
+
+    def __init__(self, text: str, mentions: list[Mention]):
+        self.text = text
+        self.mentions = mentions
+        self.paragraphs = _paragraphs(text)
+
+    def attribute(self, spans: list[QuoteSpan]) -> list[Quote]:
+        quotes: list[Quote] = []
+        for index, span in enumerate(spans):
+            previous = spans[index - 1] if index else None
+            who = self._who(span, previous, quotes[-1] if quotes else None)
+            quotes.append(self._quote(span, who))
+        return quotes
+
+    def _who(self, span: QuoteSpan, previous: QuoteSpan | None, last: Quote | None) -> _Who | _Inherit:
+        para = self._paragraph_index(span.start - 1)
+        p_start, p_end = self.paragraphs[para]
+        seg_start = max(p_start, previous.end + 1) if previous and previous.end > p_start else p_start
+        seg_end = self._next_boundary(span, p_end)
+        for finder in (lambda: self._cue_before(seg_start, span.start - 1),
+                       lambda: self._cue_after(span.end + 1, seg_end),
+                       lambda: self._cue_ending_previous(para, seg_start, span)):
+            who = finder()
+            if who is not None:
+                return who
+        if last is not None and previous is not None and self._paragraph_index(previous.start) >= para - 1:
+            return _Inherit(last)
+        return self._from_lead(para) or _Who(None, None)
+
+    def _quote(self, span: QuoteSpan, who) -> Quote:
+        if isinstance(who, _Inherit):
+            q = who.quote
+            return Quote(span.text, q.speaker, q.speaker_label, q.role, q.cue, span.start, span.end)
+        if who.speaker is not None:
+            role = role_near(self.text, who.speaker) or None
+            return Quote(span.text, who.speaker.canonical, who.speaker.label, role, who.cue, span.start, span.end)
+        return Quote(span.text, who.name, who.label, None, who.cue, span.start, span.end)
+
+    # -- the attribution patterns -------------------------------------------------------------------------------
+
+    def _cue_before(self, start: int, end: int) -> _Who | None:
+        """'X said: "…"', 'According to X, "…"', 'One member told us: "…"' (cue in the quote's own sentence)."""
+        start = _last_sentence_start(self.text, start, end)
+        cues = list(lexicon.CUE_RE.finditer(self.text, start, end))
+        if not cues:
+            return None
+        cue = cues[-1]
+        if cue.group(1).lower() in ("according to", "in the words of"):
+            return self._speaker(cue.end(), end, _cue_text(self.text, cue, self.mentions), prefer="first")
+        return self._speaker(start, cue.start(), _cue_text(self.text, cue, self.mentions), prefer="last")
+
+    def _cue_after(self, start: int, end: int) -> _Who | None:
+        """'"…," said X' / '"…", X said' / '"…," he added' (cue in the words after the quote)."""
+        tail = self.text[start:end]
+        cue = lexicon.CUE_RE.search(tail)
+        if cue is None or len(tail[:cue.start()].split()) > 12:
+            return None
+        cue_text = _cue_text(self.text, _Shifted(cue, start), self.mentions)
+        if not tail[:cue.start()].strip(" ,.;:–—-\n"):
+            return self._speaker(start + cue.end(), end, cue_text, prefer="first")
+        return self._speaker(start, start + cue.start(), cue_text, prefer="last")
+
+    def _cue_ending_previous(self, para: int, seg_start: int, span: QuoteSpan) -> _Who | None:
+        """A quote opening its paragraph after '… Jon Restell said:' / 'As one member told us:'."""
+        if para == 0 or self.text[seg_start:span.start - 1].strip():
+            return None
+        p_start, p_end = self.paragraphs[para - 1]
+        tail = self.text[p_start:p_end].rstrip()
+        cues = list(lexicon.CUE_RE.finditer(tail))
+        if not cues or not (tail.endswith(":") or not tail[cues[-1].end():].strip(" .,:;")):
+            return None
+        return self._cue_before(p_start, p_start + len(tail))
+
+    def _from_lead(self, para: int) -> _Who | None:
+        """The interview subject, or the subject of 'MiP responds to …' in the title, standfirst or lead."""
+        for index in _LEAD_PARAGRAPHS:
+            if index >= min(para, len(self.paragraphs)):
+                continue
+            who = self._interviewee(index) or self._lead_subject(index)
+            if who is not None:
+                return who
+        return None
+
+    def _interviewee(self, index: int) -> _Who | None:
+        p_start, p_end = self.paragraphs[index]
+        match = lexicon.INTERVIEW_RE.search(self.text, p_start, p_end)
+        if match is None:
+            return None
+        sentence_end = _SENTENCE_END.search(self.text, match.end(), p_end)
+        people = self._in(match.end(), sentence_end.start() + 1 if sentence_end else p_end, "PERSON")
+        return _Who(people[-1], None) if people else None
+
+    def _lead_subject(self, index: int) -> _Who | None:
+        p_start, p_end = self.paragraphs[index]
+        verb = lexicon.LEAD_VERBS.search(self.text, p_start, p_end)
+        if verb is None:
+            return None
+        if len(self.text[p_start:verb.start()].split()) <= 8:
+            who = self._speaker(p_start, verb.start(), verb.group(1), prefer="last")
+            if who.speaker is not None or who.name:
+                return who
+        if verb.group(1) in ("says", "said"):
+            who = self._speaker(verb.end(), p_end, verb.group(1), prefer="first")
+            return who if who.speaker is not None or who.name else None
+        return None
+
+    # -- speakers -----------------------------------------------------------------------------------------------
+
+    def _speaker(self, start: int, end: int, cue: str, prefer: str) -> _Who:
+        """The speaker named between start and end: a person, a pronoun's antecedent, an organisation, or None."""
+        region = self.text[start:end]
+        people = self._in(start, end, "PERSON")
+        if people:
+            return _Who(people[-1] if prefer == "last" else people[0], cue)
+        spokes = [m for m in self._in(start, end, "ORG")
+                  if lexicon.SPOKESPERSON_RE.search(self.text, max(start, m.start - 40), m.start)]
+        if spokes:
+            return _Who(spokes[0], cue)
+        if lexicon.UNNAMED_RE.search(region):
+            return _Who(None, cue)
+        if lexicon.PRONOUN_RE.search(region) and len(region.split()) <= 4:
+            return _Who(self._antecedent(start), cue)
+        if lexicon.SELF_NAMES_RE.search(region):
+            return _Who(None, cue, lexicon.SELF_NAME, "ORG")
+        orgs = self._in(start, end, "ORG")
+        if orgs:
+            return _Who(orgs[-1] if prefer == "last" else orgs[0], cue)
+        return _Who(None, cue)
+
+    def _antecedent(self, position: int) -> Mention | None:
+        people = [m for m in self.mentions if m.label == "PERSON" and m.end <= position]
+        return people[-1] if people else None
+
+    def _in(self, start: int, end: int, label: str) -> list[Mention]:
+        return [m for m in self.mentions if m.label == label and m.start >= start and m.end <= end]
+
+    def _paragraph_index(self, offset: int) -> int:
+        for index, (start, end) in enumerate(self.paragraphs):
+            if start <= offset <= end:
+                return index
+        return len(self.paragraphs) - 1
+
+    def _next_boundary(self, span: QuoteSpan, p_end: int) -> int:
+        after = span.end + 1
+        if after > p_end:
+            p_end = self.paragraphs[self._paragraph_index(after)][1]
+        stop = _SENTENCE_END.search(self.text, after, p_end)
+        if stop and stop.start() == after:  # the quote's own closing punctuation
+            stop = _SENTENCE_END.search(self.text, after + 1, p_end)
+        opener = re.search(r"\s[‘“'\"]", self.text[after:p_end])
+        ends = [p_end] + ([stop.start() + 1] if stop else []) + ([after + opener.start()] if opener else [])
+        return min(ends)
+
+
+class _Shifted:
+    """A regex match moved by an offset (for matches found in a slice of the text)."""
+
+    def __init__(self, match: re.Match, offset: int):
+        self._match, self._offset = match, offset
+
+    def start(self) -> int:
+        return self._match.start() + self._offset
+
+    def end(self) -> int:
+        return self._match.end() + self._offset
+
+    def group(self, index: int = 0) -> str:
+        return self._match.group(index)
+
+
+def _cue_text(text: str, cue, mentions: list[Mention]) -> str:
+    """The cue phrase, extended by the outlet for 'told the Daily Telegraph'."""
+    phrase = cue.group(0)
+    if cue.group(1).lower() in ("told", "tells", "tell") and phrase == cue.group(1):
+        outlet = next((m for m in mentions if m.label == "ORG" and 0 <= m.start - cue.end() <= 5), None)
+        if outlet is not None:
+            return text[cue.start():outlet.end]
+    return phrase
+
+
+def _last_sentence_start(text: str, start: int, end: int) -> int:
+    last = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        last = match.end()
+    return last
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds, pos = [], 0
+    for block in text.split("\n\n"):
+        bounds.append((pos, pos + len(block)))
+        pos += len(block) + 2
+    return bounds
