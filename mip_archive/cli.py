@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from mip_archive import __version__
-from mip_archive.settings import DEFAULT_DB, LIVE_BASE_URL, site_settings
+from mip_archive.settings import DEFAULT_DB, LIVE_BASE_URL, WAYBACK_URL, site_settings
 
 log = logging.getLogger("mip_archive")
 SECTION_CHOICES = click.Choice(["news", "magazine", "all"], case_sensitive=False)
@@ -71,7 +71,11 @@ class LibraryNoiseFilter(logging.Filter):
         self.level = level
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= self.level or not record.name.startswith(self.NOISY)
+        if not record.name.startswith(self.NOISY):
+            return True
+        if self.level > logging.DEBUG:  # one line per problem; tracebacks only with --verbose
+            record.exc_info, record.exc_text = None, None
+        return record.levelno >= self.level
 
 
 @click.group(cls=ArchiveGroup)
@@ -107,16 +111,25 @@ def progress_callback():
 
 @main.command()
 @click.option("--section", type=SECTION_CHOICES, default="all", show_default=True, help="Which listings to walk.")
+@click.option("--source", type=click.Choice(["live", "wayback", "all"]), default="live", show_default=True,
+              help="Today's site, its 2013–2024 pages in the Wayback Machine, or both.")
 @click.option("--base-url", default=LIVE_BASE_URL, show_default=True, help="The site to crawl (the live site, or a replica).")
+@click.option("--wayback-url", default=WAYBACK_URL, show_default=True, help="The Wayback Machine (or its replica).")
+@click.option("--from", "year_from", type=int, help="Wayback: first year of captures.")
+@click.option("--to", "year_to", type=int, help="Wayback: last year of captures.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True)
 @click.option("--no-enrich", is_flag=True, help="Store articles without running the NLP stage.")
+@click.option("--result-json", type=click.Path(dir_okay=False, path_type=Path), hidden=True)
 @click.pass_context
-def crawl(ctx, section: str, base_url: str, db_path: Path, no_enrich: bool) -> None:
-    """Crawl the site's news and magazine listings into the archive, then enrich new and changed articles."""
-    from mip_archive.jobs import crawl_job
+def crawl(ctx, section, source, base_url, wayback_url, year_from, year_to, db_path, no_enrich, result_json) -> None:
+    """Crawl the site's news and magazine listings (and/or the Wayback Machine) into the archive, then enrich."""
+    from mip_archive.jobs import crawl_sources
 
-    result = crawl_job(db_path, site_settings(base_url), sections_of(section), enrich=not no_enrich,
-                       verbose=ctx.obj["verbose"], progress=progress_callback())
+    result = crawl_sources(db_path, source=source, site=site_settings(base_url), sections=sections_of(section),
+                           wayback_url=wayback_url, years=(year_from, year_to), enrich=not no_enrich,
+                           verbose=ctx.obj["verbose"], progress=progress_callback())
+    if result_json:
+        result_json.write_text(json.dumps(result.__dict__))
     finish(result)
 
 
@@ -204,14 +217,16 @@ def serve(db_path: Path, port: int, host: str, public: bool) -> None:
 @click.option("--no-serve", is_flag=True, help="Build the archive, print the counts and exit.")
 @click.pass_context
 def demo(ctx, db_path: Path, articles: int, seed: int, port: int, no_serve: bool) -> None:
-    """Start the replica on a free port, crawl it with the real spiders into the archive, then serve it."""
+    """Start the replica (today's site and an emulated Wayback Machine) on a free port, crawl both with the real
+    spiders into the archive, extract entities and quotes, then serve it."""
     from mip_archive import replica as rep
-    from mip_archive.jobs import crawl_job
+    from mip_archive.jobs import crawl_sources
 
     with rep.ReplicaServer(rep.build_replica(articles, seed), port=0) as server:
         log.info("replica serving %d invented articles at %s", articles, server.url)
-        result = crawl_job(db_path, site_settings(server.url), ("news", "magazine"),
-                           verbose=ctx.obj["verbose"], progress=progress_callback())
+        result = crawl_sources(db_path, source="all", site=site_settings(server.url), sections=("news", "magazine"),
+                               wayback_url=server.url, years=(None, None), enrich=True,
+                               verbose=ctx.obj["verbose"], progress=progress_callback())
     click.echo(result.summary())
     if result.status != "ok":
         sys.exit(1)

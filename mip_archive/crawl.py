@@ -45,7 +45,8 @@ def scrapy_settings_for(site: SiteSettings, db_path: str, *, verbose: bool = Fal
     if is_local(site.base_url):
         # Our own replica on the loopback interface: no need to be gentle with it.
         settings.setdict({"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS": 16,
-                          "CONCURRENT_REQUESTS_PER_DOMAIN": 8, "RETRY_TIMES": 2}, priority="cmdline")
+                          "CONCURRENT_REQUESTS_PER_DOMAIN": 8, "RETRY_TIMES": 2,
+                          "MIP_BACKOFF_BASE": 0.05, "MIP_BACKOFF_MAX": 1.0}, priority="cmdline")
     return settings
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import subprocess
+import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +37,14 @@ class JobResult:
                 f"{c.get('requests', 0)} requests, {c.get('bytes', 0) // 1024} KiB; "
                 f"{self.enriched} enriched; {self.seconds:.1f}s")
         return text + (f" — {self.error}" if self.error else "")
+
+    def combine(self, other: "JobResult") -> "JobResult":
+        """The result of two jobs run one after the other on the same archive."""
+        counts = {key: self.counts.get(key, 0) + other.counts.get(key, 0) for key in {*self.counts, *other.counts}}
+        errors = "; ".join(e for e in (self.error, other.error) if e) or None
+        return JobResult(command=self.command, status="ok" if self.status == other.status == "ok" else "failed",
+                         counts=counts, enriched=self.enriched + other.enriched, seconds=self.seconds + other.seconds,
+                         error=errors, total_articles=max(self.total_articles, other.total_articles))
 
 
 def crawl_job(db_path: Path, site: SiteSettings, sections: tuple[str, ...], *, enrich: bool = True,
@@ -68,3 +80,39 @@ def enrich_stage(db, *, progress=None, batch_size: int = 32) -> int:
     from mip_archive.enrich import enrich_articles
 
     return enrich_articles(db, batch_size=batch_size, progress=progress)
+
+
+def crawl_sources(db_path: Path, *, source: str, site: SiteSettings, sections: tuple[str, ...], wayback_url: str,
+                  years: tuple[int | None, int | None], enrich: bool = True, verbose: bool = False,
+                  progress=None) -> JobResult:
+    """Crawl the live site, the Wayback Machine, or both ("all": live first, so statements keep their live URL)."""
+    if source == "live":
+        return crawl_job(db_path, site, sections, enrich=enrich, verbose=verbose, progress=progress)
+    if source == "wayback":
+        from mip_archive.wayback.job import wayback_job
+
+        return wayback_job(db_path, wayback_url, *years, verbose=verbose, enrich=enrich, progress=progress)
+    live = crawl_job(db_path, site, sections, enrich=False, verbose=verbose)
+    result = live.combine(wayback_in_child(db_path, wayback_url, years, verbose=verbose))
+    if enrich and result.status == "ok":
+        db = open_db(db_path)
+        try:
+            result.enriched = enrich_stage(db, progress=progress)
+            result.total_articles = db["articles"].count
+        finally:
+            db.close()
+    return result
+
+
+def wayback_in_child(db_path: Path, wayback_url: str, years: tuple[int | None, int | None], *,
+                     verbose: bool = False) -> JobResult:
+    """Scrapy's reactor runs once per process: a second crawl in the same command runs in a child process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "result.json"
+        args = [sys.executable, "-m", "mip_archive", *(["-v"] if verbose else []), "crawl", "--source", "wayback",
+                "--wayback-url", wayback_url, "--db", str(db_path), "--no-enrich", "--result-json", str(out)]
+        args += [arg for flag, year in zip(("--from", "--to"), years) if year for arg in (flag, str(year))]
+        child = subprocess.run(args, stdout=subprocess.DEVNULL, check=False)
+        if not out.exists():
+            return JobResult(command="crawl", status="failed", error=f"the Wayback crawl ended with code {child.returncode}")
+        return JobResult(**json.loads(out.read_text()))

@@ -65,6 +65,9 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(.+)$", re.IGNORECASE)
 CASE_INSENSITIVE_PATHS = re.compile(r"\.aspx$", re.IGNORECASE)  # IIS served the ASP.NET paths in any case
 ARTICLE_ID_LENGTH = 16
+# An absolute http(s) URL that canonical_url would give back unchanged: lower-case scheme and host, a port without
+# leading zeros, a path of ordinary characters, no query, no fragment, no user info.
+PLAIN_URL = re.compile(r"(https?)://([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?::([1-9][0-9]{0,4}))?(/[A-Za-z0-9._~%!$&'()*+,=@/-]*)?")
 
 
 # --- dates ---------------------------------------------------------------------------------------------------
@@ -182,6 +185,9 @@ def normalise_text(raw: str | None) -> str:
 def canonical_url(url: str, base: str | None = None) -> str:
     """An absolute URL without fragment, tracking parameters, text-size switch or default port."""
     url = (url or "").strip()
+    plain = PLAIN_URL.fullmatch(url)
+    if plain and _plain_port_kept(plain):  # already canonical (most links): the base cannot change it
+        return url if plain.group(4) else url + "/"
     if base:
         url = urljoin(base, url)
     parts = urlsplit(url)
@@ -194,6 +200,11 @@ def canonical_url(url: str, base: str | None = None) -> str:
     netloc = host if port in (None, DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     path = parts.path or ("/" if netloc else "")
     return urlunsplit((scheme, netloc, path, _clean_query(parts.query), ""))
+
+
+def _plain_port_kept(plain: re.Match) -> bool:
+    port = plain.group(3)
+    return not port or (int(port) <= 65535 and int(port) != DEFAULT_PORTS[plain.group(1)])
 
 
 def _clean_query(query: str) -> str:

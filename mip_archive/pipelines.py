@@ -1,4 +1,8 @@
-"""Thin Scrapy adapter over the store: each parsed article is upserted in its own transaction."""
+"""Thin Scrapy adapters over the store: each parsed article is stored in its own transaction.
+
+Both pipelines go through :func:`store_statement`, so the same statement met on the live site and in the Wayback
+Machine ends up as one record listing all its URLs.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,16 @@ import logging
 
 from mip_archive.items import Article
 from mip_archive.store import open_db
-from mip_archive.store.articles import upsert_article
+from mip_archive.store.statements import store_statement
 
 log = logging.getLogger(__name__)
 
 
 class StorePipeline:
+    """For the live site: the page as it is now is the text to keep; an edit becomes a new version."""
+
+    prefer_latest = True
+
     def __init__(self, db_path: str, stats):
         self.db_path = db_path
         self.stats = stats
@@ -31,9 +39,17 @@ class StorePipeline:
     def process_item(self, item):
         if isinstance(item, Article):
             with self.db.atomic():
-                outcome = upsert_article(self.db, item)
-            self.stats.inc_value(f"mip/{outcome}")
+                outcome = store_statement(self.db, item, prefer_latest=self.prefer_latest)
+            self.stats.inc_value(f"mip/{'unchanged' if outcome == 'merged' else outcome}")
+            if outcome == "merged":
+                self.stats.inc_value("mip/merged")
             if item.warnings:
                 self.stats.inc_value("mip/warnings", len(item.warnings))
-                log.warning("%s: %s", item.url, "; ".join(item.warnings))
+                log.info("%s: %s", item.url, "; ".join(item.warnings))
         return item
+
+
+class WaybackStorePipeline(StorePipeline):
+    """For Wayback captures: only a more complete capture replaces the stored text of a statement."""
+
+    prefer_latest = False

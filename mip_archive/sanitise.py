@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote_plus, urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
-from lxml_html_clean import Cleaner
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +33,17 @@ URL_ATTRS = frozenset({"href", "src"})
 SAFE_SCHEMES = frozenset({"http", "https", ""})
 NEWLINE_RUNS = re.compile(r"\s*\n\s*")  # layout whitespace between blocks; no <pre> survives, so this is safe
 
-CLEANER = Cleaner(
-    scripts=True, javascript=True, comments=True, style=True, inline_style=True, links=True, meta=True,
-    page_structure=True, processing_instructions=True, embedded=True, frames=True, forms=True,
-    annoying_tags=True, kill_tags=KILLED_TAGS, allow_tags=ALLOWED_TAGS, remove_unknown_tags=False,
-    safe_attrs_only=True, safe_attrs=frozenset({"href", "src", "alt"}),
-)
+# Removed with their content (the tail text after them stays): what lxml_html_clean's Cleaner kills with our
+# settings (scripts, styles, links, meta, frames, embedded objects, form controls) plus KILLED_TAGS.
+KILLED = frozenset(KILLED_TAGS) | {"script", "style", "link", "meta", "base", "applet", "param", "frameset", "frame",
+                                   "noframes", "button", "input", "select", "textarea"}
+KILLED_ANY_NS = tuple("{*}" + tag for tag in sorted(KILLED))  # an XHTML tree's <script> too
+# A URL that could run script, as lxml_html_clean tests it: whitespace and control characters removed and
+# %-escapes decoded, any of these schemes anywhere, unless it is a data: URL of a raster image.
+SCRIPT_SCHEMES = re.compile(r"(javascript|jscript|livescript|vbscript|data|about|mocha):", re.IGNORECASE)
+IMAGE_DATA_URLS = re.compile(r"data:image/(.{1,255}?);base64,", re.IGNORECASE)
+SCRIPTED_IMAGE_TYPES = re.compile(r"(xml|svg)", re.IGNORECASE)
+URL_NOISE = re.compile(r"[\s\x00-\x08\x0B\x0C\x0E-\x19]+")
 
 
 def sanitise_html(fragment: str, *, base_url: str | None = None) -> str:
@@ -55,41 +59,89 @@ def sanitise_html(fragment: str, *, base_url: str | None = None) -> str:
 
 
 def sanitise_element(root: lxml.html.HtmlElement, *, base_url: str | None = None) -> str:
-    """Sanitise ``root`` IN PLACE and return its inner HTML (the element itself is not serialised)."""
-    _prepare_blocks(root)
-    CLEANER(root)
-    for element in root.iter(etree.Element):
-        _keep_allowed_attrs(element, base_url)
+    """Sanitise ``root`` IN PLACE and return its inner HTML (the element itself is not serialised).
+
+    One whitelist walk over the already-parsed subtree (no re-serialising): killed elements go with their content,
+    the others not in :data:`ALLOWED_TAGS` are unwrapped, allowed ones keep only their allowed, safe attributes.
+    """
+    if _kill_root(root):
+        return ""
+    for element in list(root.iter(*KILLED_ANY_NS, etree.Comment, etree.ProcessingInstruction, etree.Entity)):
+        element.drop_tree()  # outermost first; an inner one then leaves a subtree that is already gone
+    unwrapped = [element for element in root.iter(etree.Element)
+                 if element is not root and not _clean_element(element, base_url)]
+    for element in unwrapped:
+        element.drop_tag()
+    if root.tag in ALLOWED_TAGS:
+        _keep_allowed_attrs(root, base_url)
+    else:
+        root.tag = "div"
+        root.attrib.clear()
     return _inner_html(root)
 
 
-def _prepare_blocks(root: lxml.html.HtmlElement) -> None:
-    for element in root.iter(etree.Element):
-        if element is root:
-            continue
-        element.tag = RENAMED_TAGS.get(element.tag, element.tag)
-        if element.tag in UNWRAPPED_BLOCKS:
-            element.tail = " " + (element.tail or "")
+def _kill_root(root: lxml.html.HtmlElement) -> bool:
+    tag = _plain_tag(root)
+    if tag not in KILLED and not callable(tag):
+        return False
+    root.clear()
+    root.tag = "div"
+    return True
+
+
+def _plain_tag(element: lxml.html.HtmlElement):
+    tag = element.tag
+    if isinstance(tag, str) and tag.startswith("{"):  # an XHTML namespace: the tag is what follows it
+        element.tag = tag = tag.rpartition("}")[2]
+    if tag == "image":  # read as <img> by browsers
+        element.tag = tag = "img"
+    return tag
+
+
+def _clean_element(element: lxml.html.HtmlElement, base_url: str | None) -> bool:
+    """Rename, space out and strip one element; ``False`` when it is to be unwrapped."""
+    tag = RENAMED_TAGS.get(_plain_tag(element), element.tag)
+    element.tag = tag
+    if tag in UNWRAPPED_BLOCKS:
+        element.tail = " " + (element.tail or "")
+    if tag not in ALLOWED_TAGS:
+        return False
+    if element.attrib:
+        _keep_allowed_attrs(element, base_url)
+    return True
 
 
 def _keep_allowed_attrs(element: lxml.html.HtmlElement, base_url: str | None) -> None:
     allowed = ALLOWED_ATTRS.get(element.tag, ())
-    for name in list(element.attrib):
-        value = element.attrib[name]
+    attrib = element.attrib
+    for name in attrib.keys():
+        value = attrib[name]
         if name not in allowed or (name in URL_ATTRS and not _safe_url(value)):
-            del element.attrib[name]
+            del attrib[name]
         elif name in URL_ATTRS and base_url:
-            element.attrib[name] = urljoin(base_url, value.strip())
+            attrib[name] = urljoin(base_url, value.strip())
 
 
 def _safe_url(value: str) -> bool:
     value = value.strip()
-    if not value:
+    if not value or _runs_script(value):
         return False
     try:
         return urlsplit(value).scheme.lower() in SAFE_SCHEMES
     except ValueError:
         return False
+
+
+def _runs_script(url: str) -> bool:
+    if ":" not in url and "%" not in url and "+" not in url:
+        return False  # nothing to decode and no scheme: the common relative or plain link
+    url = URL_NOISE.sub("", unquote_plus(url))
+    safe_images = 0
+    for image_type in IMAGE_DATA_URLS.findall(url):
+        if SCRIPTED_IMAGE_TYPES.search(image_type):
+            return True
+        safe_images += 1
+    return len(SCRIPT_SCHEMES.findall(url)) > safe_images
 
 
 def _inner_html(root: lxml.html.HtmlElement) -> str:

@@ -24,9 +24,10 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 5 * 1024 * 1024  # a "huge page" is refused, and counted
 DOWNLOAD_WARNSIZE = 1024 * 1024
-RETRY_ENABLED = True
+RETRY_ENABLED = True  # network errors and timeouts: Scrapy's RetryMiddleware
 RETRY_TIMES = 3
-RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_HTTP_CODES = []  # HTTP statuses: RetryAfterMiddleware (429/503 Retry-After, 5xx with exponential backoff)
+DOWNLOADER_MIDDLEWARES = {"mip_archive.middlewares.RetryAfterMiddleware": 560}
 
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False

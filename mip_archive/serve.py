@@ -1,4 +1,11 @@
-"""Serving the archive with Datasette, with the project's metadata (titles, facets, canned queries)."""
+"""Serving the archive with Datasette, with the project's metadata (titles, facets, canned queries).
+
+Local serving is for the person who built the archive (SQL allowed, downloads allowed). ``public=True`` is for a
+server on the internet: the database is opened immutable (``-i``), arbitrary SQL, database downloads and CSV
+streaming are off, queries have a time limit and a row limit, and facet suggestions (costly) are off. The web
+folder (templates, the plugin, the stylesheet) is always loaded: the pages, the safe search and the security
+headers come from it. Publishing is described in scripts/publish.md.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,8 @@ from mip_archive.store import StoreError, open_db
 
 log = logging.getLogger(__name__)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+WEB_DIR = Path(__file__).resolve().parent / "web"
+DATABASE_NAME = "mip"  # Datasette names a database after its file: metadata.yml describes "mip"
 
 PUBLIC_SETTINGS = {
     "sql_time_limit_ms": "1000",
@@ -21,6 +30,8 @@ PUBLIC_SETTINGS = {
     "allow_csv_stream": "off",
     "default_cache_ttl": "300",
     "truncate_cells_html": "400",
+    "suggest_facets": "off",
+    "facet_time_limit_ms": "200",
 }
 LOCAL_SETTINGS = {"truncate_cells_html": "400", "sql_time_limit_ms": "3000"}
 
@@ -38,15 +49,13 @@ def datasette_args(db_path: Path, *, host: str, port: int, public: bool) -> list
     args += ["-i", str(db_path)] if public else [str(db_path)]
     for name, value in (PUBLIC_SETTINGS if public else LOCAL_SETTINGS).items():
         args += ["--setting", name, value]
-    for folder in ("templates", "plugins", "static"):
-        path = PROJECT_ROOT / "mip_archive" / "web" / folder
-        if path.is_dir():
-            args += [f"--{folder}-dir" if folder != "static" else "--static", _dir_arg(folder, path)]
-    return args
+    return args + web_args()
 
 
-def _dir_arg(folder: str, path: Path) -> str:
-    return f"assets:{path}" if folder == "static" else str(path)
+def web_args() -> list[str]:
+    """The options that load the archive's templates, plugin and stylesheet (served under /assets/)."""
+    return ["--template-dir", str(WEB_DIR / "templates"), "--plugins-dir", str(WEB_DIR / "plugins"),
+            "--static", f"assets:{WEB_DIR / 'static'}"]
 
 
 def serve_archive(db_path: Path, *, host: str, port: int, public: bool) -> None:
@@ -54,6 +63,9 @@ def serve_archive(db_path: Path, *, host: str, port: int, public: bool) -> None:
     if not Path(db_path).exists():
         raise StoreError(f"no archive at {db_path}: run `mip-archive demo` or `mip-archive crawl` first")
     open_db(db_path).close()  # migrate before serving read-only
+    if Path(db_path).stem != DATABASE_NAME:
+        log.warning("%s will be served as %r: the titles, pages and canned queries of metadata.yml apply to a"
+                    " database file named %s.db", db_path, Path(db_path).stem, DATABASE_NAME)
     args = datasette_args(Path(db_path), host=host, port=port, public=public)
     log.info("serving the archive at http://%s:%s/mip (Ctrl-C to stop)", host, port)
     try:

@@ -21,7 +21,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import datetime_to_iso_date, iso_date_to_datetime
 from warcio.warcwriter import WARCWriter
@@ -135,7 +134,7 @@ def read_file(path: Path) -> Iterator[Capture]:
     current: tuple[Capture, str] | None = None
     with open(path, "rb") as stream:
         try:
-            for record in ArchiveIterator(stream):
+            for record in ArchiveIterator(stream, check_digests="raise"):
                 if record.rec_type == "response":
                     if current:
                         yield current[0]
@@ -145,7 +144,7 @@ def read_file(path: Path) -> Iterator[Capture]:
                     current[0].request_headers = list(record.http_headers.headers)
                     yield current[0]
                     current = None
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
+        except Exception as error:  # noqa: BLE001 - warcio fails in many ways on a torn gzip member
             log.warning("%s: stopped at a torn record (%s); the records before it are kept", path.name, error)
     if current:
         yield current[0]

@@ -17,7 +17,7 @@ from mip_archive.items import ParseError
 from mip_archive.parse import parse_article, parse_listing
 from mip_archive.refresh import signals as S
 from mip_archive.refresh.breaker import CircuitBreaker
-from mip_archive.refresh.fetching import classify_failure, fetched_at, page_seen, validators_of
+from mip_archive.refresh.fetching import classify_failure, header, page_seen, validators_of
 from mip_archive.refresh.layout import LayoutWatch, empty_listing
 from mip_archive.refresh.planner import RefreshPlan, listing_decision
 from mip_archive.refresh.rules import Limits, Skip, check_page
@@ -41,9 +41,12 @@ class RefreshSpider(scrapy.Spider):
         return scrapy.Request(url, callback=callback, errback=self.on_error, headers=self.plan.headers_for(url),
                               cb_kwargs=cb_kwargs, meta={"mip_kind": kind, "handle_httpstatus_list": list(statuses)})
 
-    def article_request(self, url: str, section: str | None = None, listing_item=None) -> scrapy.Request:
-        return self._get(url, self.parse_article, "article", statuses=ARTICLE_STATUSES, section_hint=section,
-                         listing_item=listing_item)
+    def article_request(self, url: str, section: str | None = None, listing_item=None,
+                        listing_url: str | None = None) -> scrapy.Request:
+        request = self._get(url, self.parse_article, "article", statuses=ARTICLE_STATUSES, section_hint=section,
+                            listing_item=listing_item)
+        request.meta["mip_listing"] = listing_url
+        return request
 
     async def start(self):
         if self.plan.since:
@@ -80,7 +83,7 @@ class RefreshSpider(scrapy.Spider):
             return
         self.plan.notes.signal = "rest"
         if page == 1:
-            total = S.rest_total_pages({k.decode().lower(): v.decode() for k, v in response.headers.items()})
+            total = S.rest_total_pages(header(response, "X-WP-TotalPages"))
             for n in range(2, total + 1):
                 yield self._get(S.rest_url(self.plan.base_url, self.plan.since, n), self.parse_rest, "api",
                                 statuses=(400, 404), page=n)
@@ -147,7 +150,7 @@ class RefreshSpider(scrapy.Spider):
         wanted = set(to_fetch)
         for item in listing.items:
             if item.url in wanted:
-                yield self.article_request(response.urljoin(item.url), section, item)
+                yield self.article_request(response.urljoin(item.url), section, item, response.url)
         if keep_paging and listing.next_url:
             yield self._get(response.urljoin(listing.next_url), self.parse_listing, "listing", section=section)
 
@@ -169,7 +172,7 @@ class RefreshSpider(scrapy.Spider):
                                   self.limits)
             article = parse_article(response.body, response.url, section_hint=section_hint, encoding=encoding)
         except Skip as skip:
-            self._skipped(skip.kind, response.url, str(skip))
+            self._skipped(skip.kind, response.url, str(skip), response.meta)
             return
         except ParseError as error:
             self.crawler.stats.inc_value("mip/not_article")
@@ -187,16 +190,23 @@ class RefreshSpider(scrapy.Spider):
             self.plan.notes.layout_problem = problem
             raise CloseSpider("layout_changed")
 
-    def _skipped(self, kind: str, url: str, reason: str) -> None:
+    def _skipped(self, kind: str, url: str, reason: str, meta: dict) -> None:
+        self._unsettle(meta)
         self.crawler.stats.inc_value("mip/skipped")
         self.crawler.stats.inc_value(f"mip/skipped/{kind}")
         self.logger.warning("skipped %s: %s", url, reason)
 
+    def _unsettle(self, meta: dict) -> None:
+        """A listing whose article was not stored must be read again next time (no validators saved for it)."""
+        if meta.get("mip_listing"):
+            self.plan.notes.unsettled_listings.add(meta["mip_listing"])
+
     def on_error(self, failure):
         skip = classify_failure(failure)
         if skip is not None:
-            self._skipped(skip.kind, failure.request.url, str(skip))
+            self._skipped(skip.kind, failure.request.url, str(skip), failure.request.meta)
             return
+        self._unsettle(failure.request.meta)
         kind = failure.request.meta.get("mip_kind")
         if kind in ("api", "sitemap", "feed"):
             signal = {"api": "rest"}.get(kind, kind)

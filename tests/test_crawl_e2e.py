@@ -84,8 +84,10 @@ def test_the_demo_builds_and_enriches_the_archive(cli, tmp_path):
     result = cli("demo", "--no-serve", "--articles", "30", "--seed", "2", "--db", str(db_path))
     assert result.returncode == 0, result.stderr[-2000:]
     summary = result.stdout.strip().splitlines()[-1]
-    truth = [t for t in truth_records(generate(30, 2), "http://127.0.0.1") if "wordpress" in t["eras"]]
+    truth = truth_records(generate(30, 2), "http://127.0.0.1")  # the demo crawls the live site and the Wayback Machine
     assert summary.startswith(f"crawl ok: {len(truth)} articles in the archive; {len(truth)} new")
+    eras = rows(db_path, "select era, count(*) as n from articles group by era order by era")
+    assert {row["era"] for row in eras} == {"aspnet-2013-2017", "aspnet-2018-2024", "wordpress"}
     counts = rows(db_path, "select (select count(*) from quotes) as quotes, (select count(*) from entities) as entities,"
                            " (select count(*) from articles where enriched_hash = content_hash) as enriched")[0]
     assert counts["enriched"] == len(truth)

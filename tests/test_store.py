@@ -39,7 +39,7 @@ def test_a_new_article_is_stored_with_its_fields(db):
     assert store(db, PAY) == "new"
     row = db.execute("select section, title, published, year, author, standfirst, word_count, status, versions, "
                      "tags, date_source from articles").fetchone()
-    assert row == ("news", PAY.title, "2024-07-30", 2024, "Priya Desai", PAY.standfirst, 23, "live", 1, '["pay"]',
+    assert row == ("news", PAY.title, "2024-07-30", 2024, "Priya Desai", PAY.standfirst, 25, "live", 1, '["pay"]',
                    "jsonld")
 
 

@@ -12,8 +12,12 @@ from pathlib import Path
 import sqlite_utils
 
 from mip_archive.items import Article
+from mip_archive.nlp import Mention, Quote, RoleMention
+from mip_archive.nlp.canonical import entity_id
+from mip_archive.nlp.pipeline import Enrichment
 from mip_archive.store import articles as store_articles
-from mip_archive.store import runs as store_runs
+from mip_archive.store import open_db
+from mip_archive.store.nlp import refresh_entity_stats, save_enrichment
 
 BASE = "https://www.miphealth.org.uk"
 HOSTILE_HTML = (
@@ -55,28 +59,30 @@ ARTICLES = [
 ]
 EDITED_BODY = ARTICLES[0].body + "\n\nThis statement was updated after the pay review body published its report."
 
-ENTITIES = [
-    {"id": 1, "name": "Alex Morgan", "label": "PERSON", "aliases": '["Morgan"]'},
-    {"id": 2, "name": "Barts Health", "label": "TRUST", "aliases": '["Barts Health NHS Trust"]'},
-    {"id": 3, "name": "Priya Shah", "label": "PERSON", "aliases": "[]"},
-    {"id": 4, "name": "Agenda for Change", "label": "REPORT", "aliases": "[]"},
-]
-# (article index, entity id, mentions)
-MENTIONS = [(0, 1, 1), (0, 2, 1), (1, 1, 1), (1, 2, 2), (2, 3, 2), (2, 2, 1), (3, 1, 1), (3, 4, 1)]
-# (article index, speaker id, role, text)
-QUOTES = [
-    (0, 1, "chief executive of MiP", "Managers have carried the service through winter and deserve better"),
-    (1, 1, "chief executive of MiP", "You cannot run a hospital without people to run it"),
-    (2, 3, "director of operations at Barts Health", "We went back to paper within an hour and nobody's pay was late"),
-    (3, 1, "national secretary of MiP", "This review is long overdue"),
+# Per article: mentions (text, label, canonical), quotes (text, speaker, label, role), roles (person, role).
+ENRICHMENT = [
+    ([("Alex Morgan", "PERSON", "Alex Morgan"), ("Barts Health", "TRUST", "Barts Health")],
+     [("Managers have carried the service through winter and deserve better", "Alex Morgan", "PERSON",
+       "chief executive of MiP")],
+     [("Alex Morgan", "chief executive of MiP")]),
+    ([("Alex Morgan", "PERSON", "Alex Morgan"), ("Barts Health", "TRUST", "Barts Health"),
+      ("Barts Health NHS Trust", "TRUST", "Barts Health")],
+     [("You cannot run a hospital without people to run it", "Alex Morgan", "PERSON", "chief executive of MiP")],
+     [("Alex Morgan", "chief executive of MiP")]),
+    ([("Priya Shah", "PERSON", "Priya Shah"), ("Shah", "PERSON", "Priya Shah"),
+      ("Barts Health", "TRUST", "Barts Health")],
+     [("We went back to paper within an hour and nobody's pay was late", "Priya Shah", "PERSON",
+       "director of operations at Barts Health")],
+     [("Priya Shah", "director of operations at Barts Health")]),
+    ([("Alex Morgan", "PERSON", "Alex Morgan"), ("Agenda for Change", "REPORT", "Agenda for Change")],
+     [("This review is long overdue", "Alex Morgan", "PERSON", "national secretary of MiP")],
+     [("Alex Morgan", "national secretary of MiP")]),
 ]
 
 
 def build_archive(path: Path) -> Path:
     """Write the archive to ``path`` (through the store's own migrations and upserts) and return the path."""
-    db = sqlite_utils.Database(path)
-    for migrations in (store_articles.migrations, store_runs.migrations):
-        migrations.apply(db)
+    db = open_db(path)
     with db.atomic():
         for article in ARTICLES:
             store_articles.upsert_article(db, article, seen_at="2025-05-01T06:00:00Z")
@@ -92,25 +98,52 @@ def article_key(index: int) -> str:
     return store_articles.article_row(ARTICLES[index])["id"]
 
 
+def entity_key(label: str, name: str) -> str:
+    return entity_id(label, name)
+
+
+def quote_key(index: int) -> str:
+    return f"{article_key(index)}:0"
+
+
 def _write_nlp(db: sqlite_utils.Database) -> None:
-    _create_nlp_tables(db)
-    keys = [article_key(index) for index in range(len(ARTICLES))]
-    db["entities"].insert_all(ENTITIES)
-    db["article_entities"].insert_all(
-        {"article_id": keys[index], "entity_id": entity, "mentions": count} for index, entity, count in MENTIONS)
-    db["quotes"].insert_all(
-        {"id": number + 1, "article_id": keys[index], "speaker_id": speaker, "role": role, "cue": "said",
-         "text": text, "position": number}
-        for number, (index, speaker, role, text) in enumerate(QUOTES))
+    for index, (mentions, quotes, roles) in enumerate(ENRICHMENT):
+        enrichment = Enrichment(
+            entities=[Mention(text, label, 0, len(text), canonical) for text, label, canonical in mentions],
+            quotes=[Quote(text, speaker, label, role, "said", 0, len(text)) for text, speaker, label, role in quotes],
+            roles=[RoleMention(person, role, 0) for person, role in roles],
+        )
+        with db.atomic():
+            save_enrichment(db, article_key(index), ARTICLES[index].published, enrichment)
+    refresh_entity_stats(db)
 
 
-def _create_nlp_tables(db: sqlite_utils.Database) -> None:
-    db["entities"].create({"id": int, "name": str, "label": str, "aliases": str, "first_seen": str,
-                           "last_seen": str, "article_count": int, "quote_count": int}, pk="id")
-    db["article_entities"].create({"article_id": str, "entity_id": int, "mentions": int},
-                                  pk=("article_id", "entity_id"),
-                                  foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")])
-    db["quotes"].create({"id": int, "article_id": str, "speaker_id": int, "role": str, "cue": str, "text": str,
-                         "position": int}, pk="id",
-                        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "entities", "id")])
-    db["quotes"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+def datasette_for(path: Path, *, public: bool = False):
+    """A Datasette over the archive at ``path`` configured exactly as ``mip-archive serve`` runs it."""
+    import yaml
+    from datasette.app import Datasette
+
+    from mip_archive import serve
+
+    settings = serve.PUBLIC_SETTINGS if public else serve.LOCAL_SETTINGS
+    web = serve.WEB_DIR
+    return Datasette(
+        [] if public else [str(path)], immutables=[str(path)] if public else [],
+        metadata=yaml.safe_load(serve.metadata_path().read_text()),
+        template_dir=str(web / "templates"), plugins_dir=str(web / "plugins"),
+        static_mounts=[("assets", str(web / "static"))],
+        settings={name: _setting(value) for name, value in settings.items()},
+    )
+
+
+def _setting(value: str):
+    if value in ("on", "off"):
+        return value == "on"
+    return int(value) if value.isdigit() else value
+
+
+def fetch(ds, path: str):
+    """GET ``path`` from ``ds`` in-process; returns the httpx response."""
+    import asyncio
+
+    return asyncio.run(ds.client.get(path))

@@ -90,19 +90,21 @@ def time_probe(port: int, probe: Q.Probe, values: list[dict], n_requests: int) -
             "errors": errors, "kib": sum(sizes) / len(sizes) / 1024, "requests": n_requests}
 
 
-def search_terms(db_path: Path, n: int = 6) -> list[str]:
-    """Words of the archive at spread-out document frequencies (common to rare), from its own FTS vocabulary."""
+def search_terms(db_path: Path, n: int = 6, sample: int = 2000) -> list[str]:
+    """Words of the archive at spread-out document frequencies (common to rare), from a sample of its articles."""
+    import re
     import sqlite3
+    from collections import Counter
 
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        conn.execute("create virtual table temp.bench_vocab using fts5vocab(main, articles_fts, row)")
-        rows = conn.execute("select term, doc from temp.bench_vocab where length(term) > 4 and term glob '[a-z]*' "
-                            "order by doc desc").fetchall()
+        bodies = [row[0] for row in conn.execute("select body from articles order by rowid limit ?", [sample])]
     finally:
         conn.close()
-    step = max(1, len(rows) // (n * 4))
-    return [rows[i][0] for i in range(0, min(len(rows), step * n * 2), step * 2)][:n]
+    docs = Counter(word for body in bodies for word in set(re.findall(r"[a-z]{5,}", body.lower())))
+    ranked = [word for word, count in docs.most_common() if count > 1]
+    step = max(1, len(ranked) // n)
+    return [ranked[i] for i in range(0, len(ranked), step)][:n]
 
 
 def probe_values(db_path: Path, terms: list[str]) -> list[dict]:
@@ -120,7 +122,7 @@ def probe_values(db_path: Path, terms: list[str]) -> list[dict]:
 
 
 def _top_names(conn, label: str | None) -> list[str]:
-    sql = ("select entities.name from entities join article_entities on article_entities.entity_id = entities.id "
+    sql = ("select entities.canonical from entities join article_entities on article_entities.entity_id = entities.id "
            + ("where entities.label = ? " if label else "") + "group by entities.id order by count(*) desc limit 5")
     names = [row[0].split()[-1] for row in conn.execute(sql, [label] if label else [])]
     return names or [""]

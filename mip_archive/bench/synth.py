@@ -64,6 +64,7 @@ def _build(path: Path, params: dict) -> dict:
 
 def _insert_everything(db: sqlite_utils.Database, params: dict) -> dict:
     from mip_archive.bench import synth_nlp
+    from mip_archive.store.nlp import refresh_entity_stats
 
     counts = {"articles": 0, "quotes": 0}
     with db.atomic():
@@ -74,6 +75,7 @@ def _insert_everything(db: sqlite_utils.Database, params: dict) -> dict:
                                                             params["quotes_per_article"])
             counts["articles"] += len(rows)
             log.info("synthetic archive: %d articles, %d quotes", counts["articles"], counts["quotes"])
+        refresh_entity_stats(db)
     return counts
 
 
@@ -107,8 +109,10 @@ def article_rows(replica_article, chunk: int) -> dict[str, dict]:
 
 
 def insert_article_rows(db: sqlite_utils.Database, rows: list[dict[str, dict]]) -> None:
+    from mip_archive.bench.synth_nlp import bulk_insert
+
     for table in ("articles", "article_versions", "article_urls"):
-        db[table].insert_all((r[table] for r in rows), batch_size=500)
+        bulk_insert(db, table, [r[table] for r in rows])
 
 
 def drop_fts_triggers(db: sqlite_utils.Database) -> list[str]:

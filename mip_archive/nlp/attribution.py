@@ -231,9 +231,11 @@ def _cue_text(text: str, cue, mentions: list[Mention]) -> str:
 
 
 def _last_sentence_start(text: str, start: int, end: int) -> int:
+    """Where the sentence containing `end` begins (looking one character past `end`, at the opening mark)."""
     last = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        last = match.end()
+    for match in _SENTENCE_END.finditer(text, start, min(len(text), end + 1)):
+        if match.end() <= end:
+            last = match.end()
     return last
 
 

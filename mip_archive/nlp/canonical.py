@@ -21,6 +21,7 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         known = known_names().get(mention.text.lower())
         mention.canonical = known[1] if known and known[1] else mention.text
+    _adopt_labels(mentions)
     by_label: dict[str, list[Mention]] = {}
     for mention in mentions:
         by_label.setdefault(mention.label, []).append(mention)
@@ -44,6 +45,19 @@ def add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=lambda m: m.start)
 
 
+def _adopt_labels(mentions: list[Mention]) -> None:
+    """An ORG that is the short form of a TRUST or REPORT in the same article takes that label."""
+    longer = [m for m in mentions if m.label in ("TRUST", "REPORT")]
+    for mention in mentions:
+        if mention.label != "ORG":
+            continue
+        for other in longer:
+            if len(other.text) > len(mention.text) and _words(other.text)[: len(_words(mention.text))] == _words(
+                    mention.text):
+                mention.label = other.label
+                break
+
+
 def _fullest(name: str, names: list[str], label: str) -> str:
     """The longest other name in the same article that this name is a short form of (else the name itself)."""
     for longer in names:
@@ -58,9 +72,16 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
         return len(s_words) == 1 and len(f_words) > 1 and s_words[0] in (f_words[-1], f_words[0])
     if f_words[: len(s_words)] == s_words or f_words[-len(s_words):] == s_words:
         return True
+    if len(s_words) > 1 and _contains(f_words, s_words):
+        return True
     if label == "REPORT" and _same_report(s_words, f_words, full):
         return True
     return _is_acronym(short, full)
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """Whether `part` occurs as consecutive words inside `words` ("Morecambe Bay" in "University Hospitals of …")."""
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _words(name: str) -> list[str]:

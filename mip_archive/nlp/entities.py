@@ -166,14 +166,17 @@ def _relabel(text: str, ent: Span) -> str | None:
 
 
 def _looks_like_person(text: str, ent: Span) -> bool:
-    """A two- or three-word capitalised span followed by a speech verb ("Jane Doe says ...") is a person."""
+    """A capitalised name in a speaker's place ("Jane Doe says", "according to Jane Doe", "said Doe") is a person."""
     words = text.split()
-    if not 2 <= len(words) <= 3 or any(w.lower() in lexicon.ORG_WORDS for w in words):
+    if not 1 <= len(words) <= 3 or any(w.lower() in lexicon.ORG_WORDS for w in words):
         return False
     if not all(w.istitle() for w in words):
         return False
     following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    return following in lexicon.PERSON_VERBS
+    preceding = ent.doc.text[max(0, ent.start_char - 14):ent.start_char].lower()
+    if len(words) == 1:
+        return bool(re.search(r"\b(?:said|says|added|adds)\s+$", preceding))
+    return following in lexicon.PERSON_VERBS or preceding.endswith("according to ")
 
 
 def _is_noise(text: str, label: str, ent: Span, start: int) -> bool:
@@ -184,7 +187,20 @@ def _is_noise(text: str, label: str, ent: Span, start: int) -> bool:
         return True
     if lowered in known_names():
         return False
+    if label == "TRUST" and re.match(r" [A-Z][a-z]", ent.doc.text[start + len(text):start + len(text) + 3]):
+        return True  # "NHS Trust" inside "NHS Trust Development Authority"
+    if label == "REPORT" and _unconfirmed_initial_name(ent.doc.text, text, start):
+        return True
     return label == "ORG" and " " not in text and text.istitle() and _sentence_initial(ent.doc.text, start)
+
+
+def _unconfirmed_initial_name(doc_text: str, text: str, start: int) -> bool:
+    """"Leaked report warns…": a sentence-initial 'Word report' is a name only if Word is capitalised elsewhere."""
+    words = text.split()
+    if len(words) != 2 or not words[1].islower() or not _sentence_initial(doc_text, start):
+        return False
+    elsewhere = [m.start() for m in re.finditer(rf"\b{re.escape(words[0])}\b", doc_text) if m.start() != start]
+    return not any(not _sentence_initial(doc_text, i) for i in elsewhere)
 
 
 def _after_indefinite(doc_text: str, start: int, text: str) -> bool:

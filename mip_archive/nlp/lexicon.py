@@ -16,7 +16,7 @@ TITLE_PHRASES = ("health secretary", "secretary of state", "prime minister", "ch
 NOT_ENTITIES = frozenset(
     """nhs government state health eu uk brexit tipster britons parliament trust board recommendations introduction
     cpo ceo vsm vsms esm esms vsm/esm covid covid-19 treasury's minister ministers secretary council union the
-    legal eye sharp end interview conference governance""".split()
+    legal eye sharp end interview conference governance a&e ccg ccgs icb icbs ics""".split()
 )
 
 #: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").
@@ -44,7 +44,8 @@ ORG_WORDS = frozenset(
 )
 #: Verbs after a name that show the name is a person ("Jane Doe says ...", "Jane Doe talks to ...").
 PERSON_VERBS = frozenset(
-    "says said talks talked writes wrote argues argued explains reports gives calls runs spoke speaks asks looks".split()
+    """says said talks talked writes wrote argues argued explains reports gives calls runs spoke speaks asks looks
+    gathers explores examines considers investigates visits meets finds describes recalls reflects""".split()
 )
 
 #: Cue verbs and phrases that attribute a quotation. Longest first so "told us" wins over "told".
@@ -86,7 +87,9 @@ UNNAMED_RE = re.compile(
 )
 PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 #: How the union refers to itself in headlines and standfirsts.
-SELF_NAMES_RE = re.compile(r"\b(managers[’']? union|the union for (?:senior )?(?:nhs |health(?:care)? )?managers)\b", re.I)
+SELF_NAMES_RE = re.compile(
+    r"\b(managers[’']? union|the union for (?:senior )?(?:nhs |health(?:care)? )?managers|the union(?:[’']s)?)(?!\w)", re.I
+)
 SELF_NAME = "MiP"
 
 #: Role nouns recognised next to a person's name ("MiP chief executive Jon Restell", "Jo Bloggs, director of HR,").

@@ -35,25 +35,136 @@ _META = etree.XPath("//meta[@content]")
 _CANONICAL = etree.XPath("//link[@href][contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href")
 _BR = etree.XPath(".//br")
 _HAS_BLOCK_CHILD = etree.XPath("boolean(.//p | .//li | .//blockquote | .//h2 | .//h3 | .//h4)")
+_CLASS_AND_ID = etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id", smart_strings=False)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 
-def css(selectors: Iterable[str]) -> tuple[CSSSelector, ...]:
+class GatedSelector(CSSSelector):
+    """A CSS selector that knows the class names and ids an element must carry for it to match (its ``needles``).
+
+    A chain of selectors that misses (a page without a byline, say) then costs one look at the subtree's class and
+    id attributes instead of one XPath run per selector.
+    """
+
+    def __init__(self, css: str):
+        super().__init__(css, translator="html")
+        self.needles = _needles(css)
+
+    def may_match(self, census: str) -> bool:
+        return all(needle in census for needle in self.needles)
+
+
+def _needles(css: str) -> tuple[str, ...]:
+    """Class names and ids the selector requires; none when a pseudo-class (``:not(.x)``...) could negate one."""
+    if ":" in css or "," in css:
+        return ()
+    outside_brackets = re.sub(r"\[[^\]]*\]", " ", css)
+    return tuple(re.findall(r"[.#]([-\w]+)", outside_brackets))
+
+
+def css(selectors: Iterable[str]) -> tuple[GatedSelector, ...]:
     """Compile a chain of CSS selectors (do it once, at import)."""
-    return tuple(CSSSelector(s, translator="html") for s in selectors)
+    return tuple(GatedSelector(s) for s in selectors)
 
 
 def first_match(node: HtmlElement, chain: tuple[CSSSelector, ...]) -> HtmlElement | None:
-    for selector in chain:
+    """The first element the first matching selector finds. After a miss, selectors whose class names or ids are
+    nowhere in the subtree are skipped without running them."""
+    census = None
+    for index, selector in enumerate(chain):
+        if index and getattr(selector, "needles", None):
+            census = " ".join(_CLASS_AND_ID(node)) if census is None else census
+            if not selector.may_match(census):
+                continue
         found = selector(node)
         if found:
             return found[0]
     return None
 
 
-def css_any(selectors: Iterable[str]) -> CSSSelector:
-    """One selector matching what any of ``selectors`` matches (one pass over the tree, document order)."""
-    return CSSSelector(", ".join(selectors), translator="html")
+def css_any(selectors: Iterable[str]) -> Callable[[HtmlElement], list[HtmlElement]]:
+    """One selector matching what any of ``selectors`` matches (one pass over the tree, document order).
+
+    A union of simple selectors (``tag``, ``.class``, ``#id`` and their compounds) is matched by
+    :class:`SimpleUnion`, several times faster than the XPath a ``CSSSelector`` runs; anything else stays CSS.
+    """
+    selectors = tuple(selectors)
+    return SimpleUnion.compile(selectors) or CSSSelector(", ".join(selectors), translator="html")
+
+
+_SIMPLE_SELECTOR = re.compile(r"([a-z][a-z0-9]*)?((?:[.#][A-Za-z_][-\w]*)*)")
+_XML_SPACE = str.maketrans("\t\n\r", "   ")  # what XPath's normalize-space() splits class names on
+
+
+@dataclass(frozen=True)
+class SimpleUnion:
+    """Simple selectors (tag, classes, id) matched in one walk over the subtree, self included, document order."""
+
+    tags: frozenset[str]  # selectors that are a bare tag name
+    compounds: tuple[tuple[str | None, frozenset[str], str | None], ...]  # (tag, classes, id) of the others
+    class_names: frozenset[str]  # every class the compounds name: a cheap first test
+    ids: frozenset[str]
+    needles: tuple[tuple[str, ...], ...]  # per compound, the class names and id its element must carry
+
+    @classmethod
+    def compile(cls, selectors: tuple[str, ...]) -> "SimpleUnion | None":
+        """The union, or ``None`` when a selector is not simple (combinators, attributes, pseudo-classes)."""
+        tags, compounds = set(), []
+        for selector in selectors:
+            match = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+            if not match or not selector.strip():
+                return None
+            tag, rest = match.group(1), match.group(2)
+            names = frozenset(re.findall(r"\.([-\w]+)", rest))
+            ids = re.findall(r"#([-\w]+)", rest)
+            if len(ids) > 1:
+                return None
+            if not rest:
+                tags.add(tag)
+            else:
+                compounds.append((tag, names, ids[0] if ids else None))
+        return cls(frozenset(tags), tuple(compounds), frozenset().union(*(c[1] for c in compounds)),
+                   frozenset(c[2] for c in compounds if c[2]),
+                   tuple((*sorted(classes), *([ident] if ident else [])) for _, classes, ident in compounds))
+
+    def __call__(self, node: HtmlElement) -> list[HtmlElement]:
+        if not self.compounds or not self._may_match(node):
+            return list(node.iter(*self.tags)) if self.tags else []  # tag names are matched by libxml2
+        found, seen, class_names, ids = [], set(), self.class_names, self.ids
+        for item in self.candidates(node):  # a hot loop, in document order; attributes stand for their elements
+            if isinstance(item, str):
+                if class_names.isdisjoint(item.split()) and item not in ids:
+                    continue  # cheap and loose (a class value equal to a wanted id passes): matches() decides
+                item = item.getparent()
+            if item not in seen and self.matches(item):
+                seen.add(item)
+                found.append(item)
+        return found
+
+    @property
+    def candidates(self) -> etree.XPath:
+        """Class and id attributes and the bare-tag elements of a subtree, in document order (compiled once)."""
+        xpath = self.__dict__.get("_candidates")
+        if xpath is None:
+            steps = ["descendant-or-self::*/@class", "descendant-or-self::*/@id",
+                     *(f"descendant-or-self::{tag}" for tag in sorted(self.tags))]
+            xpath = etree.XPath(" | ".join(steps))
+            object.__setattr__(self, "_candidates", xpath)
+        return xpath
+
+    def _may_match(self, node: HtmlElement) -> bool:
+        """Whether the subtree's class and id attributes name everything some compound needs (a substring test)."""
+        census = " ".join(_CLASS_AND_ID(node))
+        return any(all(needle in census for needle in needles) for needles in self.needles)
+
+    def matches(self, element: HtmlElement) -> bool:
+        """The exact test, with class names split as XPath's ``normalize-space()`` splits them."""
+        if element.tag in self.tags:
+            return True
+        names = frozenset((element.get("class") or "").translate(_XML_SPACE).split(" "))
+        ident = element.get("id")
+        return any((tag is None or element.tag == tag) and classes <= names and (wanted is None or ident == wanted)
+                   for tag, classes, wanted in self.compounds)
 
 
 def all_matches(node: HtmlElement, selector: CSSSelector) -> list[HtmlElement]:

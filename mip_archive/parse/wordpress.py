@@ -197,14 +197,14 @@ def _modified(tree: HtmlElement, signals: Signals) -> str | None:
 
 def _author(scope: HtmlElement, signals: Signals, byline_line: str | None) -> str | None:
     written_by = signals.meta_value("twitter:label1")[0] or ""
-    candidates = (
-        signals.jsonld.author()[0],
-        signals.meta_value("author")[0],
-        signals.meta_value("twitter:data1")[0] if written_by.lower() == "written by" else None,
-        text_signal(scope, BYLINE, "byline")[0],
-        byline_line,
+    candidates = (  # called lazily, in order: the byline selectors only run when no structured signal names one
+        lambda: signals.jsonld.author()[0],
+        lambda: signals.meta_value("author")[0],
+        lambda: signals.meta_value("twitter:data1")[0] if written_by.lower() == "written by" else None,
+        lambda: text_signal(scope, BYLINE, "byline")[0],
+        lambda: byline_line,
     )
-    return next((name for name in map(_person_name, candidates) if name), None)
+    return next((name for name in (_person_name(candidate()) for candidate in candidates) if name), None)
 
 
 def _person_name(raw: str | None) -> str | None:
@@ -269,16 +269,23 @@ def _description_standfirst(blocks: list[Block], signals: Signals) -> str | None
 # --- section, tags, related ----------------------------------------------------------------------------------
 
 def _section(scope: HtmlElement, signals: Signals, hint: str | None, warnings: list[str]) -> str:
-    names = [*signals.meta_values("article:section"), *signals.jsonld.strings("articleSection"),
-             *_category_names(scope)]
-    for name in names:
-        section = S.SECTION_MAP.get(normalise_text(name).lower())
-        if section:
-            return section
+    structured = [*signals.meta_values("article:section"), *signals.jsonld.strings("articleSection")]
+    section = _known_section(structured)  # the category links are only read when the structured names fail
+    if section:
+        return section
+    names = [*structured, *_category_names(scope)]
+    section = _known_section(names[len(structured):])
+    if section:
+        return section
     if hint:
         return hint
     warnings.append(f"section: none of {names!r} is known; assumed {DEFAULT_SECTION!r}")
     return DEFAULT_SECTION
+
+
+def _known_section(names: list[str]) -> str | None:
+    return next((S.SECTION_MAP[key] for key in (normalise_text(n).lower() for n in names) if key in S.SECTION_MAP),
+                None)
 
 
 def _category_names(scope: HtmlElement) -> list[str]:

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 EXIT_CODES = {"ok": 0, "failed": 1, "site-down": 3, "partial": 4, "locked": 75}
 WARC_MIDDLEWARE = "mip_archive.warc.WarcCaptureMiddleware"
 RETRY_MIDDLEWARE = "mip_archive.middlewares.RetryAfterMiddleware"
+STAY_ON_SITE = "mip_archive.refresh.fetching.StayOnSiteMiddleware"
 
 
 @dataclass
@@ -55,7 +56,8 @@ def refresh_settings(site: SiteSettings, db_path: Path, warc_dir: Path, *, verbo
     """The crawl's settings plus WARC capture, Retry-After/backoff retries and the refresh's pipeline."""
     settings = scrapy_settings_for(site, str(db_path), verbose=verbose)
     settings.set("ITEM_PIPELINES", {"mip_archive.refresh.pipeline.RefreshStorePipeline": 300}, priority="cmdline")
-    settings.set("DOWNLOADER_MIDDLEWARES", {WARC_MIDDLEWARE: 610, RETRY_MIDDLEWARE: 560}, priority="cmdline")
+    settings.set("DOWNLOADER_MIDDLEWARES", {STAY_ON_SITE: 55, RETRY_MIDDLEWARE: 560, WARC_MIDDLEWARE: 610},
+                 priority="cmdline")
     settings.set("RETRY_HTTP_CODES", [], priority="cmdline")
     settings.set("MIP_WARC_DIR", str(warc_dir), priority="cmdline")
     if is_local(site.base_url):
@@ -88,6 +90,7 @@ def _refresh(db_path: Path, site: SiteSettings, sweep: bool, verbose: bool, opti
                        breaker=CircuitBreaker(options.breaker_threshold))
     result = RefreshResult(command="refresh", status="ok", counts=refresh_counts(stats))
     result.status, result.error = judge(stats, plan)
+    result.skipped_by = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("mip/skipped/")}
     return _finish(db_path, run_id, result, plan, swept, options, started)
 
 
@@ -102,7 +105,8 @@ def _finish(db_path, run_id, result, plan, swept, options, started) -> JobResult
         result.total_articles = db["articles"].count
         finish_run(db, run_id, status=result.status, counts=result.counts,
                    details={"error": result.error, "signal": plan.notes.signal, "swept": len(plan.sweep),
-                            "enriched": result.enriched, "since": plan.since})
+                            "enriched": result.enriched, "since": plan.since,
+                            "skipped_by": getattr(result, "skipped_by", {})})
     finally:
         db.close()
     log.info(result.summary())
@@ -132,6 +136,9 @@ def judge(stats: dict, plan: RefreshPlan) -> tuple[str, str | None]:
     if plan.listing_urls and not stats.get("mip/listing_pages"):
         reason = stats.get("mip/last_error") or "no listing page could be fetched"
         return "site-down", f"could not reach {plan.base_url}: {reason}"
+    errors = stats.get("spider_exceptions/count", 0)
+    if errors:
+        return "failed", f"{errors} pages raised an internal error (see the log); the next run retries them"
     if stats.get("mip/failed"):
         return "partial", f"{stats['mip/failed']} requests failed (last: {stats.get('mip/last_error')}); " \
                           "the next run retries them"
@@ -142,6 +149,9 @@ def save_notes(db, plan: RefreshPlan, swept: bool) -> None:
     """After a good run only: listing validators (a 304 next time), the signals' mark, the sweep's date."""
     with db.atomic():
         for url, seen in plan.notes.listing_validators.items():
+            if url in plan.notes.unsettled_listings:
+                http_cache.forget(db, url)
+                continue
             http_cache.remember(db, url, kind=seen["kind"], status=seen["status"], etag=seen.get("etag"),
                                 last_modified=seen.get("last_modified"))
         if plan.notes.high_water and plan.notes.signal:

@@ -27,6 +27,7 @@ class RunNotes:
     """What the spider learnt during the run, for the job to save once the run has succeeded."""
 
     listing_validators: dict[str, dict] = field(default_factory=dict)  # url -> {kind, status, etag, last_modified}
+    unsettled_listings: set[str] = field(default_factory=set)  # listing pages with an article not stored
     high_water: str | None = None
     signal: str | None = None  # the change signal that answered: "rest", "sitemap", "feed" (None: none did)
     layout_problem: str | None = None
@@ -63,7 +64,8 @@ def build_plan(db: sqlite_utils.Database, base_url: str, listing_urls: list[tupl
              for row in db.query("select id, first_seen from articles")}
     sample = http_cache.least_recently_checked(db, sweep_size) if sweep_size else []
     return RefreshPlan(base_url=base_url.rstrip("/"), listing_urls=listing_urls, known=known,
-                       validators={url_key(u): v for u, v in http_cache.all_validators(db).items()}, since=signal_mark(db),
+                       validators={url_key(u): v for u, v in http_cache.all_validators(db).items()},
+                       since=signal_mark(db),
                        sweep=[{"url": r["url"], "section": r["section"]} for r in sample])
 
 

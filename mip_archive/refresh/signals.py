@@ -69,9 +69,10 @@ def parse_rest(body: bytes) -> list[Change]:
             for p in posts if isinstance(p, dict) and p.get("link")]
 
 
-def rest_total_pages(headers: dict[str, str]) -> int:
+def rest_total_pages(value: str | None) -> int:
+    """The X-WP-TotalPages header as a page count (1 when absent or unreadable)."""
     try:
-        return max(1, int(headers.get("x-wp-totalpages", "1")))
+        return max(1, int(value or "1"))
     except ValueError:
         return 1
 

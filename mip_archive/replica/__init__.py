@@ -11,6 +11,7 @@ from typing import Any
 from mip_archive.replica.content import generate
 from mip_archive.replica.server import ReplicaServer
 from mip_archive.replica.truth import truth_records, write_truth
+from mip_archive.replica.wayback import WaybackApp
 from mip_archive.replica.wordpress import WordPressSite
 
 
@@ -18,6 +19,7 @@ __all__ = ["ReplicaServer", "build_replica", "generate", "truth_records", "write
 
 
 def build_replica(n_articles: int = 150, seed: int = 1) -> list[Any]:
-    """The replica's apps over ``generate(n_articles, seed)``: today's WordPress site first."""
+    """The replica's apps over ``generate(n_articles, seed)``: today's WordPress site, then the Wayback Machine
+    holding the 2013–2024 sites."""
     articles = generate(n_articles, seed)
-    return [WordPressSite(articles, seed)]
+    return [WordPressSite(articles, seed), WaybackApp(articles, seed)]

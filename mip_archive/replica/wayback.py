@@ -314,8 +314,9 @@ class WaybackApp:
         after = _parse_resume_key(query["resumeKey"]) if query.get("resumeKey") else None
         filters = [_filter(query["filter"])] if query.get("filter") else []
         rows = [c for c in self.captures.index if matcher(c.urlkey) and low <= c.timestamp <= high
-                and (after is None or (c.urlkey, c.timestamp) > after) and all(f(c) for f in filters)]
-        return _collapse(rows, query.get("collapse"))
+                and all(f(c) for f in filters)]
+        rows = _collapse(rows, query.get("collapse"))  # before resuming, so a page edge does not reset it
+        return [c for c in rows if after is None or (c.urlkey, c.timestamp) > after]
 
     # --- replay --------------------------------------------------------------------------------------------------
     def replay(self, timestamp: str, flag: str, original: str) -> Response:

@@ -14,7 +14,7 @@ from pathlib import Path
 from scrapy.settings import Settings
 
 from mip_archive.crawl import crawl_counts, is_local, run_spider, scrapy_settings_for
-from mip_archive.jobs import JobResult
+from mip_archive.jobs import JobResult, enrich_stage
 from mip_archive.normalise import url_key
 from mip_archive.settings import site_settings
 from mip_archive.store import open_db
@@ -26,7 +26,7 @@ DEFAULT_HOSTS = ("www.miphealth.org.uk", "miphealth.org.uk")
 POLITE = {"CONCURRENT_REQUESTS": 1, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "DOWNLOAD_DELAY": 1.5,
           "AUTOTHROTTLE_ENABLED": True, "AUTOTHROTTLE_START_DELAY": 1.5, "MIP_RETRY_AFTER_CAP": 300.0}
 LOCAL = {"MIP_BACKOFF_BASE": 0.05, "MIP_BACKOFF_MAX": 1.0}
-WAYBACK_PIPELINES = {"mip_archive.wayback.pipeline.WaybackStorePipeline": 300}
+WAYBACK_PIPELINES = {"mip_archive.pipelines.WaybackStorePipeline": 300}
 MIDDLEWARES = {"mip_archive.middlewares.RetryAfterMiddleware": 560}
 
 
@@ -47,8 +47,8 @@ def recovered_keys(db) -> frozenset[str]:
 
 
 def wayback_job(db_path: Path, wayback_url: str, year_from: int | None = None, year_to: int | None = None, *,
-                hosts: tuple[str, ...] = DEFAULT_HOSTS, verbose: bool = False,
-                settings_overrides: dict | None = None) -> JobResult:
+                hosts: tuple[str, ...] = DEFAULT_HOSTS, verbose: bool = False, enrich: bool = False,
+                progress=None, settings_overrides: dict | None = None) -> JobResult:
     """Recover the union's 2013–2024 pages from the archive at ``wayback_url`` into the archive at ``db_path``."""
     from spiders.wayback import WaybackSpider
 
@@ -67,12 +67,14 @@ def wayback_job(db_path: Path, wayback_url: str, year_from: int | None = None, y
         result.status, result.error = "failed", f"could not query the Wayback Machine at {wayback_url}: {reason}"
     db = open_db(db_path)
     try:
+        if enrich and result.status == "ok":
+            result.enriched = enrich_stage(db, progress=progress)
         result.seconds = time.monotonic() - started
         result.total_articles = db["articles"].count
         details = {"source": "wayback", "from": year_from, "to": year_to, "hosts": list(hosts),
                    "merged": stats.get("mip/merged", 0), "soft_404": stats.get("mip/soft_404", 0),
                    "listing_pages": stats.get("mip/listing_pages", 0), "resumed_skips": len(known),
-                   "error": result.error}
+                   "enriched": result.enriched, "error": result.error}
         finish_run(db, run_id, status=result.status, counts=result.counts, details=details)
     finally:
         db.close()

@@ -66,7 +66,7 @@ async def entity_page(run: Run, tables: set[str], entity_id: str) -> dict | None
         "years": years,
         "articles": await run(sql.ENTITY_ARTICLES, params),
         "quotes": await run(sql.ENTITY_QUOTES, params),
-        "roles": await run(sql.ENTITY_ROLES, params),
+        "roles": await run(sql.ENTITY_ROLES, params) if "roles" in tables else [],
     }
 
 

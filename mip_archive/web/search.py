@@ -13,6 +13,7 @@ from mip_archive.web.fts import has_words
 
 Run = Callable[[str, dict], Awaitable[list[dict]]]
 FILTERS = ("section", "since", "until", "entity")
+QUOTE_FILTERS = ("since", "until", "entity")  # quotes have no section
 SHOWN = 8
 MAX_INPUT = 200
 ARTICLE_QUERY, QUOTE_QUERY = "search", "quotes_on_topic"
@@ -32,11 +33,11 @@ def query_link(base: str, params: dict[str, str]) -> str:
     return base + "?" + urlencode({key: value for key, value in params.items() if value})
 
 
-def explain_empty(params: dict[str, str], kind: str) -> str:
-    """Why a search found no ``kind`` ("articles" or "quotes"), and what to try next."""
+def explain_empty(params: dict[str, str], kind: str, filters: tuple[str, ...] = FILTERS) -> str:
+    """Why a search found no ``kind`` ("articles" or "quotes") with ``filters`` applied, and what to try next."""
     if not has_words(params["q"]):
         return "Type a word, a \"phrase in quotes\" or the start of a word followed by * (manag*)."
-    used = [name for name in FILTERS if params[name]]
+    used = [name for name in filters if params[name]]
     reason = f"No {kind} contain {params['q']!r}"
     if used:
         return reason + f" with {', '.join(used)} as given: try again with fewer boxes filled."
@@ -59,5 +60,5 @@ async def search_page(run_article: Run, run_quote: Run | None, params: dict[str,
         "articles": articles[:SHOWN], "article_total": len(articles),
         "quotes": quotes[:SHOWN], "quote_total": len(quotes),
         "article_explain": None if articles else explain_empty(params, "articles"),
-        "quote_explain": None if quotes else explain_empty(params, "quotes"),
+        "quote_explain": None if quotes else explain_empty(params, "quotes", QUOTE_FILTERS),
     }

@@ -14,6 +14,7 @@ from datasette.utils.asgi import Response
 
 from mip_archive.web import cells, pages, search
 from mip_archive.web.fts import safe_fts_query
+from mip_archive.web.headers import with_security_headers
 from mip_archive.web.robots import robots_txt
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,11 @@ LINKED_COLUMNS = {"title": ("article_id", "articles"), "speaker": ("speaker_id",
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("mip_fts", 1, safe_fts_query, deterministic=True)
+
+
+@hookimpl
+def asgi_wrapper():
+    return with_security_headers
 
 
 @hookimpl
@@ -74,7 +80,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         return None
     if view_name == "row" and database == DATABASE and table in ROW_PAGES:
         return _row_vars(datasette, table, request)
-    if view_name == "table" and database == DATABASE and table == "articles":
+    if view_name == "table" and database == DATABASE and table in ROW_PAGES:
         return {"row_url": lambda t, k: row_url(datasette, t, k)}
     if template == "search_all.html":
         return _search_vars(datasette, request)

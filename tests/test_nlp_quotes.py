@@ -1,0 +1,128 @@
+"""Quotes with speakers: every direct quotation, who said it (canonical name), the stated role and the cue."""
+
+import pytest
+
+from mip_archive.nlp import Enricher
+from mip_archive.nlp.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def enricher():
+    return Enricher()
+
+
+def quotes_of(enricher, text):
+    """The quotes found, without offsets (checked separately)."""
+    found = enricher.enrich_text(text).to_json()["quotes"]
+    return [{k: v for k, v in q.items() if k not in ("start", "end")} for q in found]
+
+
+def quote(text, speaker, label, cue, role=None):
+    return {"text": text, "speaker": speaker, "speaker_label": label, "role": role, "cue": cue}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Union condemns cuts\n\nMiP chief executive Jane Holloway said: 'These cuts will fall hardest on patients.'",
+        [quote("These cuts will fall hardest on patients.", "Jane Holloway", "PERSON", "said", "MiP chief executive")],
+        id="X said: '...'"),
+    pytest.param(
+        "Union condemns cuts\n\n‘Boards cannot keep losing experienced managers,’ said Tom Reddy, MiP national officer.",
+        [quote("Boards cannot keep losing experienced managers,", "Tom Reddy", "PERSON", "said", "MiP national officer")],
+        id="'...,' said X, role"),
+    pytest.param(
+        "Union condemns cuts\n\n“We will not accept another real-terms pay cut”, Sara Blake said.",
+        [quote("We will not accept another real-terms pay cut", "Sara Blake", "PERSON", "said")],
+        id="'...', X said"),
+    pytest.param(
+        "Union condemns cuts\n\nGeorge Lamb, chair of the MiP national committee, warned: \"This will end badly for "
+        "everyone involved.\"",
+        [quote("This will end badly for everyone involved.", "George Lamb", "PERSON", "warned",
+               "chair of the MiP national committee")],
+        id="X, role, warned"),
+    pytest.param(
+        "Union condemns cuts\n\nAccording to Nadia Fenn, \"the figures hide a serious shortage of finance staff\".",
+        [quote("the figures hide a serious shortage of finance staff", "Nadia Fenn", "PERSON", "According to")],
+        id="according to X"),
+    pytest.param(
+        "Union condemns cuts\n\nJane Holloway told the Daily Telegraph: 'Nobody goes into management for the money.'",
+        [quote("Nobody goes into management for the money.", "Jane Holloway", "PERSON", "told the Daily Telegraph")],
+        id="X told <outlet>"),
+    pytest.param(
+        "Union condemns cuts\n\nKeith Orme runs the finance team at a large trust. 'We have cut everything we can "
+        "cut,' he said.",
+        [quote("We have cut everything we can cut,", "Keith Orme", "PERSON", "said")],
+        id="pronoun after the quote"),
+    pytest.param(
+        "Pay award falls short, says managers' union\n\nMiP responds to the pay award for 2019\n\n"
+        "'Senior managers have again been left behind the rest of the NHS workforce.'",
+        [quote("Senior managers have again been left behind the rest of the NHS workforce.", "MiP", "ORG", "responds")],
+        id="speaker only in the standfirst"),
+    pytest.param(
+        "Pay award falls short, says managers' union\n\n"
+        "'Senior managers have again been left behind the rest of the NHS workforce.'",
+        [quote("Senior managers have again been left behind the rest of the NHS workforce.", "MiP", "ORG", "says")],
+        id="speaker only in the headline"),
+    pytest.param(
+        "Union condemns cuts\n\n'This is a bad day,' said Sara Blake. 'Nobody should pretend otherwise.'",
+        [quote("This is a bad day,", "Sara Blake", "PERSON", "said"),
+         quote("Nobody should pretend otherwise.", "Sara Blake", "PERSON", "said")],
+        id="quote split by its attribution"),
+    pytest.param(
+        "Union condemns cuts\n\nCommenting on the budget, MiP chief executive Jane Holloway said:\n\n"
+        "'Every trust in England will feel this within a year.'",
+        [quote("Every trust in England will feel this within a year.", "Jane Holloway", "PERSON", "said",
+               "MiP chief executive")],
+        id="cue ends the previous paragraph"),
+    pytest.param(
+        "Union condemns cuts\n\nOne member told us: ‘I have never seen morale this low in twenty years.’",
+        [quote("I have never seen morale this low in twenty years.", None, None, "told us")],
+        id="unnamed speaker"),
+    pytest.param(
+        "Running the biggest trust\n\nAmy Chen talks to chief executive Robert Hale about turning round a "
+        "struggling hospital.\n\n“The first thing I did was listen to the porters and the cleaners.”",
+        [quote("The first thing I did was listen to the porters and the cleaners.", "Robert Hale", "PERSON", None,
+               "chief executive")],
+        id="interview subject"),
+    pytest.param(
+        "Union condemns cuts\n\nSara Blake said: ‘The first cut is the deepest.\n\n"
+        "‘The second one is worse, because by then there is nothing left to cut.’",
+        [quote("The first cut is the deepest. The second one is worse, because by then there is nothing left to cut.",
+               "Sara Blake", "PERSON", "said")],
+        id="quote over two paragraphs"),
+])
+def test_attribution_patterns(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Heads under pressure\n\nTrusts hired so-called 'superheads' to turn things round.", id="scare quote"),
+    pytest.param("Tips\n\nCraig Lowe gathers tips for “managing upwards” at work.", id="short phrase"),
+    pytest.param("Reaction\n\nMiP gives its first reaction to 'Next Steps for the People Plan'", id="title in quotes"),
+    pytest.param("Training\n\nThe “Better Leaders for Wales” programme has trained 400 managers.", id="programme name"),
+    pytest.param("Hunt's plan\n\nThe managers' union said Hunt's plan doesn't add up and members' jobs are at risk.",
+                 id="apostrophes"),
+])
+def test_non_quotes(enricher, text):
+    assert quotes_of(enricher, text) == []
+
+
+def test_apostrophes_inside_a_quote_are_kept(enricher):
+    text = "Union view\n\n'Managers don't get the credit our members' work deserves,' said Sara Blake."
+    assert quotes_of(enricher, text) == [
+        quote("Managers don't get the credit our members' work deserves,", "Sara Blake", "PERSON", "said")]
+
+
+def test_offsets_point_at_the_quoted_words(enricher):
+    text = "Union view\n\nSara Blake said: “Boards must listen to their managers.” Nobody disagreed."
+    [found] = enricher.enrich_text(text).to_json()["quotes"]
+    assert text[found["start"]:found["end"]] == "Boards must listen to their managers."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "we will win this" and left.', ["we will win this"]),
+    ("“Unclosed quotes never end", []),
+    ("'Nested “inner” quotes stay inside the outer one,' she said.", ["Nested “inner” quotes stay inside the outer one,"]),
+])
+def test_find_quotes_marks(text, expected):
+    assert [span.text for span in find_quotes(text)] == expected
