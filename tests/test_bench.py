@@ -262,5 +262,6 @@ def test_the_serve_stage_answers_every_probe_through_datasette(tmp_path):
                                                     "articles: LIKE '%word%' (SQL)"]
     assert any(row[0] == "canned: search" for row in latency.rows)
     assert [(row[0], row[-1]) for row in latency.rows if row[-1]] == []  # every request answered 200
+    assert all(row[2] == 2 for row in latency.rows)
     assert [t.name for t in result.targets] == ["worst fts p95 < 50 ms", "worst canned p95 < 200 ms"]
     assert {row[0] for row in sizes.rows} >= {"articles", "quotes"}

@@ -17,19 +17,15 @@ from mip_archive.replica.wayback import WaybackApp
 
 BANNER_WORDS = ("Wayback Machine", "COLLECTED BY", "About this capture", "FILE ARCHIVED ON", "wm-ipp")
 BOILERPLATE = ("Reasons to JOIN MiP", "FDA Portfolio", "Copyright ©", "Sign up for e-mail updates", "23 November, London")
-RUN = """
-import json, sys
-from pathlib import Path
-from mip_archive.wayback.job import wayback_job
-result = wayback_job(Path(sys.argv[1]), sys.argv[2])
-print(json.dumps({"status": result.status, "counts": result.counts, "error": result.error}))
-"""
-
-
 def run_job(db_path, url) -> dict:
-    done = subprocess.run([sys.executable, "-c", RUN, str(db_path), url], capture_output=True, text=True, timeout=300)
+    """The real CLI: `mip-archive crawl --source wayback`, its result read back from the JSON it writes."""
+    out = db_path.with_suffix(".result.json")
+    done = subprocess.run([sys.executable, "-m", "mip_archive", "crawl", "--source", "wayback", "--wayback-url", url,
+                           "--db", str(db_path), "--no-enrich", "--result-json", str(out)],
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    assert done.stdout.strip().splitlines()[-1].startswith("crawl ok: ")
+    return json.loads(out.read_text())
 
 
 @pytest.fixture(scope="module")

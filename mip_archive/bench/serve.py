@@ -20,13 +20,14 @@ from mip_archive.bench.report import StageResult, Table, Target, percentile, rat
 
 log = logging.getLogger(__name__)
 
-FULL = {"articles": 100_000, "requests": 40}
-QUICK = {"articles": 5_000, "requests": 15}
+FULL = {"articles": 100_000, "requests": 40, "budget_s": 30.0}
+QUICK = {"articles": 5_000, "requests": 15, "budget_s": 10.0}
 QUOTES_PER_ARTICLE = 10
 CACHE_DIR = Path("data/bench")
 TARGETS_MS = {"fts": 50.0, "canned": 200.0}
-BENCH_SETTINGS = ("--setting", "default_allow_sql", "on", "--setting", "sql_time_limit_ms", "30000")
-WARM_UP = 2
+SQL_LIMIT_MS = 10_000  # production (--public) stops queries at 1,000 ms; raised so slow ones are measured
+BENCH_SETTINGS = ("--setting", "default_allow_sql", "on", "--setting", "sql_time_limit_ms", str(SQL_LIMIT_MS))
+WARM_UP = 1
 
 
 def free_port() -> int:
@@ -63,31 +64,35 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, int]:
-    """(status, body bytes) of one GET on a kept-alive connection."""
+def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
+    """(status, body) of one GET on a kept-alive connection."""
     conn.request("GET", path)
     response = conn.getresponse()
-    return response.status, len(response.read())
+    return response.status, response.read()
 
 
-def time_probe(port: int, probe: Q.Probe, values: list[dict], n_requests: int) -> dict:
-    """Latencies (ms) of `n_requests` GETs of `probe`, cycling through `values`, after a short warm-up."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    latencies, errors, sizes = [], 0, []
+def time_probe(port: int, probe: Q.Probe, values: list[dict], n_requests: int, budget_s: float = 30.0) -> dict:
+    """Latencies (ms) of up to `n_requests` GETs of `probe` (fewer if they overrun `budget_s`), cycling through
+    `values`, after a warm-up request."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=SQL_LIMIT_MS / 1000 + 30)
+    latencies, sizes, error = [], [], None
+    errors, deadline = 0, time.monotonic() + budget_s
     try:
         for i in range(WARM_UP + n_requests):
             path = probe.path(values[i % len(values)])
             started = time.perf_counter()
-            status, size = get(conn, path)
-            elapsed = (time.perf_counter() - started) * 1000
+            status, body = get(conn, path)
             if i >= WARM_UP:
-                latencies.append(elapsed)
-                sizes.append(size)
-                errors += status != 200
+                latencies.append((time.perf_counter() - started) * 1000)
+                sizes.append(len(body))
+                if status != 200:
+                    errors, error = errors + 1, error or f"HTTP {status}: {body[:160].decode(errors='replace')}"
+                if time.monotonic() > deadline:
+                    break
     finally:
         conn.close()
     return {"p50": percentile(latencies, 50), "p95": percentile(latencies, 95), "max": max(latencies),
-            "errors": errors, "kib": sum(sizes) / len(sizes) / 1024, "requests": n_requests}
+            "errors": errors, "error": error, "kib": sum(sizes) / len(sizes) / 1024, "requests": len(latencies)}
 
 
 def search_terms(db_path: Path, n: int = 6, sample: int = 2000) -> list[str]:
@@ -164,7 +169,8 @@ def run(quick: bool = False, *, n_articles: int | None = None, n_requests: int |
     process = start_datasette(db_path, free_port())
     try:
         port = int(process.args[process.args.index("--port") + 1])
-        timings = {p.name: time_probe(port, p, values, n_requests or config["requests"]) for p in probes}
+        timings = {p.name: time_probe(port, p, values, n_requests or config["requests"], config["budget_s"])
+                   for p in probes}
     finally:
         stop(process)
     result = _result(probes, timings, build, db_path, values, quick, command)
@@ -175,11 +181,11 @@ def run(quick: bool = False, *, n_articles: int | None = None, n_requests: int |
 def _result(probes, timings, build, db_path, values, quick, command) -> StageResult:
     counts = build["counts"]
     table = Table(f"Serving: Datasette over HTTP, {counts['articles']:,} articles and {counts['quotes']:,} quotes",
-                  ["request", "kind", "p50 ms", "p95 ms", "max ms", "KiB", "errors"])
+                  ["request", "kind", "requests", "p50 ms", "p95 ms", "max ms", "KiB", "errors"])
     for p in probes:
         t = timings[p.name]
-        table.add(p.name, p.kind, round(t["p50"], 1), round(t["p95"], 1), round(t["max"], 1), round(t["kib"], 1),
-                  t["errors"])
+        table.add(p.name, p.kind, t["requests"], round(t["p50"], 1), round(t["p95"], 1), round(t["max"], 1),
+                  round(t["kib"], 1), t["errors"])
     ratios = {f"{like} / {fts} (p50)": ratio(timings[like]["p50"], timings[fts]["p50"])
               for fts, like in Q.PAIRS.items()}
     targets = [Target(f"worst {kind} p95 < {limit:g} ms", f"< {limit:g} ms",
@@ -190,10 +196,13 @@ def _result(probes, timings, build, db_path, values, quick, command) -> StageRes
              f"(build {build['seconds']}s, of which inserts {build['insert_seconds']}s).",
              f"Search words (common to rare, from the archive's FTS vocabulary): {', '.join(v['term'] for v in values)}.",
              "LIKE / FTS ratio: how many times slower the same search is without the full-text index.",
-             "Any request with errors > 0 did not answer 200 (see the JSON); its latency is of the error page."]
+             f"Datasette runs with the --public settings except: SQL allowed (for the LIKE peers) and a "
+             f"{SQL_LIMIT_MS:,} ms SQL time limit instead of 1,000 ms, so slow queries are measured; anything over "
+             "1,000 ms here would fail in production. A probe stops early once it has run 30 s (quick: 10 s).",
+             *[f"{p.name}: {timings[p.name]['error']}" for p in probes if timings[p.name]["error"]]]
     return StageResult("serve", command, quick, tables=[table, size_table], ratios=ratios, targets=targets,
                        notes=notes, params={"articles": counts["articles"], "quotes": counts["quotes"],
-                                            "requests_per_probe": timings[probes[0].name]["requests"]})
+                                            "sql_time_limit_ms": SQL_LIMIT_MS})
 
 
 def _size_table(db_path: Path, n_articles: int) -> Table:

@@ -128,8 +128,8 @@ class SimpleUnion:
                    tuple((*sorted(classes), *([ident] if ident else [])) for _, classes, ident in compounds))
 
     def __call__(self, node: HtmlElement) -> list[HtmlElement]:
-        if not self.compounds or not self._may_match(node):
-            return list(node.iter(*self.tags)) if self.tags else []  # tag names are matched by libxml2
+        if not self.compounds:
+            return list(node.iter(*self.tags))  # tag names alone are matched by libxml2
         found, seen, class_names, ids = [], set(), self.class_names, self.ids
         for item in self.candidates(node):  # a hot loop, in document order; attributes stand for their elements
             if isinstance(item, str):
@@ -151,11 +151,6 @@ class SimpleUnion:
             xpath = etree.XPath(" | ".join(steps))
             object.__setattr__(self, "_candidates", xpath)
         return xpath
-
-    def _may_match(self, node: HtmlElement) -> bool:
-        """Whether the subtree's class and id attributes name everything some compound needs (a substring test)."""
-        census = " ".join(_CLASS_AND_ID(node))
-        return any(all(needle in census for needle in needles) for needles in self.needles)
 
     def matches(self, element: HtmlElement) -> bool:
         """The exact test, with class names split as XPath's ``normalize-space()`` splits them."""
