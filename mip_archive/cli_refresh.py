@@ -73,10 +73,14 @@ def rebuild(db_path, warc_dir, replace, no_enrich):
     from mip_archive.lock import LockHeld
     from mip_archive.rebuild import rebuild_job
 
+    from mip_archive.crawl import CrawlError
+
     try:
         result = rebuild_job(db_path, warc_dir, enrich=not no_enrich, replace=replace)
     except LockHeld as error:
         _locked(error)
+    except CrawlError as error:
+        raise click.ClickException(str(error)) from None
     _exit_for(result)
 
 

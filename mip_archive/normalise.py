@@ -252,5 +252,6 @@ def same_site(url_a: str, url_b: str) -> bool:
 
 
 def _bare_host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
+    plain = PLAIN_URL.fullmatch(url)
+    host = plain.group(2) if plain else (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host

@@ -265,3 +265,45 @@ def test_the_serve_stage_answers_every_probe_through_datasette(tmp_path):
     assert all(row[2] == 2 for row in latency.rows)
     assert [t.name for t in result.targets] == ["worst fts p95 < 50 ms", "worst canned p95 < 200 ms"]
     assert {row[0] for row in sizes.rows} >= {"articles", "quotes"}
+
+
+# -- refresh: the ratios against a full re-crawl -------------------------------------------------------------------
+
+def _run(requests, kib, wall, new=0, updated=0, unchanged=0, **extra):
+    return {"requests": requests, "bytes": kib * 1024, "wall": wall, "new": new, "updated": updated,
+            "unchanged": unchanged, "summary": "ok", **extra}
+
+
+def test_the_refresh_stage_compares_each_run_with_a_full_re_crawl():
+    from mip_archive.bench import refresh
+
+    runs = {"full crawl (first)": _run(300, 3000, 20.0, new=280),
+            "refresh, nothing changed (first)": _run(6, 30, 4.0),
+            "refresh, nothing changed": _run(4, 1, 3.0),
+            "refresh, 1% changed": _run(8, 40, 4.0, updated=3, edited=3),
+            "full re-crawl": _run(300, 3000, 18.0, unchanged=280)}
+    result = refresh._result(runs, 500, True, "test")
+    assert result.ratios == {"requests: full re-crawl / refresh nothing changed": 75.0,
+                             "bytes: full re-crawl / refresh nothing changed": 3000.0,
+                             "seconds: full re-crawl / refresh nothing changed": 6.0,
+                             "requests: full re-crawl / refresh 1% changed": 37.5,
+                             "edits found by the 1% refresh / edits made": 1.0}
+    assert (result.targets[0].measured, result.targets[0].met) == (75.0, True)
+    assert [row[0] for row in result.tables[0].rows] == list(runs)
+
+
+@pytest.mark.parametrize("n_articles, expected", [(171, 2), (100, 1), (1000, 10)])
+def test_one_percent_of_the_articles_are_edited_spread_through_the_site(n_articles, expected):
+    from mip_archive.bench import refresh
+
+    class Site:
+        def __init__(self):
+            self.articles = [type("A", (), {"slug": f"s{i}"})() for i in range(n_articles)]
+            self.edited = []
+
+        def edit(self, slug):
+            self.edited.append(slug)
+
+    site = Site()
+    chosen = refresh.edit_share(site, 0.01)
+    assert len(chosen) == expected and site.edited == chosen and len(set(chosen)) == expected

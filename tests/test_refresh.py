@@ -4,6 +4,7 @@ as versions; a sweep notices a removed article. Plus the pure pieces: signals, l
 
 import json
 import sqlite3
+import subprocess
 
 import pytest
 
@@ -32,7 +33,7 @@ def history(tmp_path_factory):
     db = tmp_path_factory.mktemp("refresh") / "mip.db"
     warc = db.parent / "warc"
     runs = {}
-    with replica(N_ARTICLES, SEED) as (server, app):
+    with replica(N_ARTICLES, SEED, delay_seconds=0.05) as (server, app):
         site = app.app
         expected_first = {site.url(a) for a in site.site.posts}
         for name, change in (("first", None), ("quiet", None), ("changes", "add-edit"), ("sweep", "remove")):
@@ -47,11 +48,37 @@ def history(tmp_path_factory):
                 runs["removed"] = site.url(gone)
                 extra = ("--sweep", "--sweep-size", "100")
             before = warc_names(warc)
-            result = refresh(server, db, *extra)
+            if name == "first":  # a Datasette reads the archive all through the first run
+                result, runs["reads"] = refresh_while_reading(server, db)
+            else:
+                result = refresh(server, db, *extra)
             runs[name] = {"result": result, "captures": captures_since(warc, before), "run": last_run(db)}
         runs["expected_first"] = expected_first
         runs["truth"] = {r["url"]: r for r in truth_records(site.articles, server.url)}
     return db, runs
+
+
+def refresh_while_reading(server, db):
+    """Run a refresh in the background while a Datasette over the same file answers a count, again and again."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from mip_archive.refresh.job import open_archive
+
+    open_archive(db).close()
+    datasette, reads = Datasette([str(db)]), []
+
+    async def read():
+        response = await datasette.client.get("/mip.json?sql=select+count(*)+as+n+from+articles&_shape=array")
+        reads.append((response.status_code, response.json()[0]["n"] if response.status_code == 200 else None))
+
+    process = refresh(server, db, background=True)
+    while process.poll() is None:
+        asyncio.run(read())
+    asyncio.run(read())
+    out, err = process.communicate()
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err), reads
 
 
 def test_the_first_refresh_fills_an_empty_archive(history):
@@ -206,30 +233,28 @@ def test_the_layout_watch_fails_when_pages_lose_fields(pages, failures, problem)
     assert watch.problem() == problem
 
 
-def test_datasette_keeps_answering_while_a_refresh_writes(tmp_path):
-    import asyncio
-
-    from datasette.app import Datasette
-
-    from mip_archive.refresh.job import open_archive
-
-    db = tmp_path / "mip.db"
-    open_archive(db).close()
-    datasette = Datasette([str(db)])
-    reads = []
-
-    async def read():
-        response = await datasette.client.get("/mip.json?sql=select+count(*)+as+n+from+articles&_shape=array")
-        reads.append((response.status_code, response.json()[0]["n"] if response.status_code == 200 else None))
-
-    with replica(N_ARTICLES, SEED, delay_seconds=0.05) as (server, app):
-        process = refresh(server, db, background=True)
-        while process.poll() is None:
-            asyncio.run(read())
-        asyncio.run(read())
-        out, err = process.communicate()
-    assert process.returncode == 0, err[-3000:]
+def test_datasette_keeps_answering_while_a_refresh_writes(history):
+    _, runs = history
+    reads = runs["reads"]
     counts = [n for _, n in reads]
     assert {status for status, _ in reads} == {200}
     assert counts == sorted(counts)  # a reader never sees articles vanish mid-run
-    assert counts[-1] == len(app.posts()) and len(reads) > 3
+    assert counts[-1] == len(runs["expected_first"]) and len(reads) > 3
+
+
+def test_a_refresh_right_after_a_full_crawl_fetches_no_article(tmp_path):
+    from tests.conftest import run_cli
+
+    db = tmp_path / "mip.db"
+    with replica(N_ARTICLES, SEED) as (server, _):
+        crawl = run_cli("crawl", "--base-url", server.url, "--db", str(db), "--no-enrich")
+        assert crawl.returncode == 0, crawl.stderr[-3000:]
+        before = warc_names(db.parent / "warc")  # the crawl's own, once it writes WARC files too
+        result = refresh(server, db)
+        captures = captures_since(db.parent / "warc", before)
+    assert result.returncode == 0, result.stderr[-3000:]
+    # The crawl left no validators, so each listing answers 200 once; every article on it is settled: no paging.
+    assert kinds(captures) == [("api", 200), ("listing", 200), ("listing", 200), ("robots", 200)]
+    assert article_urls(captures) == []
+    assert {k: last_run(db)[k] for k in ("requests", "new", "updated", "status")} == \
+        {"requests": 4, "new": 0, "updated": 0, "status": "ok"}

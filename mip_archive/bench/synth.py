@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 BASE_URL = "https://www.miphealth.org.uk"
 CHUNK = 5_000  # articles generated (and held in memory) at a time
-SCHEMA_VERSION = 1  # bump when the rows written here change, to invalidate cached databases
+SCHEMA_VERSION = 2  # bump when the rows written here change, to invalidate cached databases
 SEEN_AT = "2026-11-25T00:00:00+00:00"
 
 
@@ -91,9 +91,9 @@ def article_rows(replica_article, chunk: int) -> dict[str, dict]:
     from mip_archive.items import Article
     from mip_archive.store.articles import article_row
 
-    suffix = f"-{chunk}" if chunk else ""  # slugs are unique within a chunk only
+    folder = f"{chunk}/" if chunk else ""  # slugs are unique within a chunk only
     a = replica_article
-    article = Article(url=f"{BASE_URL}/news/{a.slug}{suffix}/", section=a.section, title=a.title, body=a.body,
+    article = Article(url=f"{BASE_URL}/news/{folder}{a.slug}/", section=a.section, title=a.title, body=a.body,
                       published=a.date.isoformat(), published_raw=a.date.isoformat(), date_source="jsonld",
                       modified=a.modified.isoformat(), author=a.author, standfirst=a.standfirst,
                       body_html="".join(f"<p>{p}</p>" for p in a.paragraphs),

@@ -1,7 +1,7 @@
 """Who said each quotation, with which cue, in which stated role.
 
 Tried in order: a cue before the quote in its sentence ("X said: '…'", "according to X"); a cue after it
-("'…,' said X", "'…', X said", "he added"); a cue ending the previous paragraph ("… Jon Restell said:"); the
+("'…,' said X", "'…', X said", "he added"); a cue ending the previous paragraph ("… Jane Holloway said:"); the
 speaker of the quote just before (a quote split by its attribution, or continuing speech); the lead paragraphs
 (an interview's subject, or "MiP responds to …" in the standfirst). Unnamed speakers ("one member said") get None.
 """
@@ -113,7 +113,7 @@ class Attributor:
         return self._speaker(start, start + cue.start(), cue_text, prefer="last")
 
     def _cue_ending_previous(self, para: int, seg_start: int, span: QuoteSpan) -> _Who | None:
-        """A quote opening its paragraph after '… Jon Restell said:' / 'As one member told us:'."""
+        """A quote opening its paragraph after '… Jane Holloway said:' / 'As one member told us:'."""
         if para == 0 or self.text[seg_start:span.start - 1].strip():
             return None
         p_start, p_end = self.paragraphs[para - 1]

@@ -1,6 +1,6 @@
 """Canonical names: within an article every mention resolves to the fullest form the article uses.
 
-"Restell" → "Jon Restell"; "Barts Health" → "Barts Health Trust"; "STPs" → "Sustainability and Transformation
+"Holloway" → "Jane Holloway"; "Barts Health" → "Barts Health Trust"; "STPs" → "Sustainability and Transformation
 Plans"; "Carter report" → "Carter Review"; "Managers in Partnership" → "MiP" (a canonical form from the patterns).
 Across the archive, `entity_key` folds spelling variants so one row stands for one real thing.
 """

@@ -92,7 +92,7 @@ SELF_NAMES_RE = re.compile(
 )
 SELF_NAME = "MiP"
 
-#: Role nouns recognised next to a person's name ("MiP chief executive Jon Restell", "Jo Bloggs, director of HR,").
+#: Role nouns recognised next to a person's name ("MiP chief executive Jane Holloway", "Jo Bloggs, director of HR,").
 ROLE_NOUNS = (
     r"chief executive|chief exective|chief operating officer|chief people officer|chief nurse|chief officer|"
     r"general secretary|national officer|assistant general secretary|head of [a-z]+|director(?: of [a-z ]+?)?|"

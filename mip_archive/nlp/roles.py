@@ -1,4 +1,4 @@
-"""Roles stated next to a person's name: "MiP chief executive Jon Restell", "Jo Bloggs, national officer for Wales,"."""
+"""Roles stated next to a person's name: "MiP chief executive Jane Holloway", "Jo Bloggs, national officer for Wales,"."""
 
 import re
 from dataclasses import dataclass

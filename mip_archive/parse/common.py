@@ -30,12 +30,16 @@ ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "ReportageNe
                            "OpinionNewsArticle", "ScholarlyArticle", "TechArticle", "Report"})
 PAGE_TYPES = frozenset({"WebPage", "ItemPage", "AboutPage"})
 
-_JSONLD = etree.XPath("//script[@type='application/ld+json']/text()")
-_META = etree.XPath("//meta[@content]")
-_CANONICAL = etree.XPath("//link[@href][contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href")
+JSONLD_TYPE = "application/ld+json"
 _BR = etree.XPath(".//br")
 _HAS_BLOCK_CHILD = etree.XPath("boolean(.//p | .//li | .//blockquote | .//h2 | .//h3 | .//h4)")
 _CLASS_AND_ID = etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id", smart_strings=False)
+_CLASS_AND_ID_VALUES = etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id")  # with .getparent()
+_CLASS_VALUES = etree.XPath("descendant-or-self::*/@class")
+_CLASS = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
+_NTH_CLASS_OWNER = etree.XPath("(descendant-or-self::*/@class)[$n]/..")
+_NTH_CLASS_OR_ID_OWNER = etree.XPath("(descendant-or-self::*/@class | descendant-or-self::*/@id)[$n]/..")
+FEW_HITS = 4  # more values naming a wanted class than this: fetch every value with its element in one XPath run
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 
@@ -49,6 +53,8 @@ class GatedSelector(CSSSelector):
     def __init__(self, css: str):
         super().__init__(css, translator="html")
         self.needles = _needles(css)
+        self.nested = " " in css.strip()  # a descendant combinator: an XPath costly enough to check before running
+
 
     def may_match(self, census: str) -> bool:
         return all(needle in census for needle in self.needles)
@@ -68,11 +74,11 @@ def css(selectors: Iterable[str]) -> tuple[GatedSelector, ...]:
 
 
 def first_match(node: HtmlElement, chain: tuple[CSSSelector, ...]) -> HtmlElement | None:
-    """The first element the first matching selector finds. After a miss, selectors whose class names or ids are
-    nowhere in the subtree are skipped without running them."""
+    """The first element the first matching selector finds. After a miss (or before a nested selector), selectors
+    whose class names or ids are nowhere in the subtree are skipped without running them."""
     census = None
     for index, selector in enumerate(chain):
-        if index and getattr(selector, "needles", None):
+        if (index or getattr(selector, "nested", False)) and getattr(selector, "needles", None):
             census = " ".join(_CLASS_AND_ID(node)) if census is None else census
             if not selector.may_match(census):
                 continue
@@ -104,7 +110,7 @@ class SimpleUnion:
     compounds: tuple[tuple[str | None, frozenset[str], str | None], ...]  # (tag, classes, id) of the others
     class_names: frozenset[str]  # every class the compounds name: a cheap first test
     ids: frozenset[str]
-    needles: tuple[tuple[str, ...], ...]  # per compound, the class names and id its element must carry
+    names: tuple[str, ...]  # every class name and id the compounds name
 
     @classmethod
     def compile(cls, selectors: tuple[str, ...]) -> "SimpleUnion | None":
@@ -125,32 +131,37 @@ class SimpleUnion:
                 compounds.append((tag, names, ids[0] if ids else None))
         return cls(frozenset(tags), tuple(compounds), frozenset().union(*(c[1] for c in compounds)),
                    frozenset(c[2] for c in compounds if c[2]),
-                   tuple((*sorted(classes), *([ident] if ident else [])) for _, classes, ident in compounds))
+                   tuple(sorted({name for _, classes, ident in compounds for name in (*classes, ident) if name})))
 
     def __call__(self, node: HtmlElement) -> list[HtmlElement]:
+        tagged = list(node.iter(*self.tags)) if self.tags else []  # tag names are matched by libxml2
         if not self.compounds:
-            return list(node.iter(*self.tags))  # tag names alone are matched by libxml2
-        found, seen, class_names, ids = [], set(), self.class_names, self.ids
-        for item in self.candidates(node):  # a hot loop, in document order; attributes stand for their elements
-            if isinstance(item, str):
-                if class_names.isdisjoint(item.split()) and item not in ids:
-                    continue  # cheap and loose (a class value equal to a wanted id passes): matches() decides
-                item = item.getparent()
-            if item not in seen and self.matches(item):
-                seen.add(item)
-                found.append(item)
-        return found
+            return tagged
+        found = self._compound_matches(node)
+        if not tagged or not found:
+            return tagged or found
+        both = set(tagged).union(found)
+        return [element for element in node.iter(etree.Element) if element in both]
 
-    @property
-    def candidates(self) -> etree.XPath:
-        """Class and id attributes and the bare-tag elements of a subtree, in document order (compiled once)."""
-        xpath = self.__dict__.get("_candidates")
-        if xpath is None:
-            steps = ["descendant-or-self::*/@class", "descendant-or-self::*/@id",
-                     *(f"descendant-or-self::{tag}" for tag in sorted(self.tags))]
-            xpath = etree.XPath(" | ".join(steps))
-            object.__setattr__(self, "_candidates", xpath)
-        return xpath
+    def _compound_matches(self, node: HtmlElement) -> list[HtmlElement]:
+        """Elements the compounds match. The class and id values are read as plain strings (cheap); a value holding
+        a wanted name (a loose substring test) has its element fetched by position, or all values carry their
+        elements when there are many such hits."""
+        values = (_CLASS_AND_ID if self.ids else _CLASS)(node)
+        joined = " ".join(values)
+        present = [name for name in self.names if name in joined]
+        hits = sorted({index for name in present for index, value in enumerate(values) if name in value})
+        if len(hits) > FEW_HITS:
+            elements = [value.getparent() for value in (_CLASS_AND_ID_VALUES if self.ids else _CLASS_VALUES)(node)]
+            candidates = [elements[index] for index in hits]
+        else:
+            nth = _NTH_CLASS_OR_ID_OWNER if self.ids else _NTH_CLASS_OWNER
+            candidates = [nth(node, n=index + 1)[0] for index in hits]
+        found = []
+        for element in candidates:  # in document order; an element holding two hits (class and id) comes twice
+            if (not found or element is not found[-1]) and self.matches(element):
+                found.append(element)
+        return found
 
     def matches(self, element: HtmlElement) -> bool:
         """The exact test, with class names split as XPath's ``normalize-space()`` splits them."""
@@ -205,7 +216,8 @@ class JsonLd:
 
     @classmethod
     def from_tree(cls, tree: HtmlElement) -> "JsonLd":
-        nodes = [node for script in _JSONLD(tree) for node in _flatten(_load_json(script))]
+        scripts = (script.text for script in tree.getroottree().iter("script") if script.get("type") == JSONLD_TYPE)
+        nodes = [node for text in scripts if text for node in _flatten(_load_json(text))]
         ld = cls(nodes=nodes, by_id={n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)})
         ld.article = next((n for n in nodes if _types(n) & ARTICLE_TYPES), None)
         ld.page = next((n for n in nodes if _types(n) & PAGE_TYPES), None)
@@ -284,11 +296,12 @@ class Signals:
     @classmethod
     def from_tree(cls, tree: HtmlElement) -> "Signals":
         meta: dict[str, list[str]] = {}
-        for element in _META(tree):
-            key = (element.get("property") or element.get("name") or "").strip().lower()
+        for element in tree.getroottree().iter("meta"):  # the whole document, like //meta; no XPath run
+            content = element.get("content")
+            key = content is not None and (element.get("property") or element.get("name") or "").strip().lower()
             if key:
-                meta.setdefault(key, []).append(element.get("content").strip())
-        canonical = next((href.strip() for href in _CANONICAL(tree) if href.strip()), None)
+                meta.setdefault(key, []).append(content.strip())
+        canonical = next((href.strip() for href in _canonical_hrefs(tree) if href.strip()), None)
         return cls(jsonld=JsonLd.from_tree(tree), meta=meta, canonical=canonical)
 
     def meta_value(self, *names: str) -> Signal:
@@ -300,6 +313,12 @@ class Signals:
 
     def meta_values(self, name: str) -> list[str]:
         return [v for v in self.meta.get(name, ()) if v]
+
+
+def _canonical_hrefs(tree: HtmlElement) -> list[str]:
+    """``href`` of every ``<link>`` whose ``rel`` names ``canonical`` (split as XPath's ``normalize-space()`` would)."""
+    return [link.get("href") for link in tree.getroottree().iter("link")
+            if link.get("href") is not None and "canonical" in (link.get("rel") or "").translate(_XML_SPACE).split(" ")]
 
 
 def attr_signal(node: HtmlElement, chain: tuple[CSSSelector, ...], attr: str, source: str) -> Signal:
@@ -391,10 +410,11 @@ def _remove_slips(content: HtmlElement, slip: re.Pattern) -> None:
 
 def text_blocks(content: HtmlElement, rules: ContentRules) -> list[Block]:
     """The paragraphs of a cleaned content node, in order. Boilerplate lines are dropped from the tree too."""
-    skipped = set(all_matches(content, rules.non_text))
+    skipped = {inner for container in all_matches(content, rules.non_text) if container is not content
+               for inner in container.iterdescendants(*rules.block_tags)}
     blocks = []
     for element in content.iter(*rules.block_tags):
-        if _inside(element, skipped, content) or (element.tag in ("li", "blockquote") and _HAS_BLOCK_CHILD(element)):
+        if element in skipped or (element.tag in ("li", "blockquote") and _HAS_BLOCK_CHILD(element)):
             continue
         text = element_text(element)
         if not text:
@@ -404,17 +424,6 @@ def text_blocks(content: HtmlElement, rules: ContentRules) -> list[Block]:
             continue
         blocks.append(Block(element.tag, text, element))
     return blocks or _loose_text_blocks(content)
-
-
-def _inside(element: HtmlElement, containers: set, stop: HtmlElement) -> bool:
-    if not containers:
-        return False
-    for ancestor in element.iterancestors():
-        if ancestor is stop:
-            return False
-        if ancestor in containers:
-            return True
-    return False
 
 
 def _loose_text_blocks(content: HtmlElement) -> list[Block]:

@@ -6,8 +6,6 @@ tested without a server.
 
 from __future__ import annotations
 
-import logging
-
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import Response
@@ -17,7 +15,6 @@ from mip_archive.web.fts import safe_fts_query
 from mip_archive.web.headers import with_security_headers
 from mip_archive.web.robots import robots_txt
 
-log = logging.getLogger(__name__)
 PLUGIN = "mip-archive"
 DATABASE = "mip"
 ROW_PAGES = {"articles": pages.article_page, "quotes": pages.quote_page, "entities": pages.entity_page}
