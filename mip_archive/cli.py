@@ -227,13 +227,13 @@ def demo(ctx, db_path: Path, articles: int, seed: int, port: int, no_serve: bool
         result = crawl_sources(db_path, source="all", site=site_settings(server.url), sections=("news", "magazine"),
                                wayback_url=server.url, years=(None, None), enrich=True,
                                verbose=ctx.obj["verbose"], progress=progress_callback())
-    click.echo(result.summary())
-    if result.status != "ok":
-        sys.exit(1)
-    if not no_serve:
-        from mip_archive.serve import serve_archive
+        click.echo(result.summary())
+        if result.status != "ok":
+            sys.exit(1)
+        if not no_serve:  # the replica keeps serving, so the archive's links to "the original" work
+            from mip_archive.serve import serve_archive
 
-        serve_archive(db_path, host="127.0.0.1", port=port, public=False)
+            serve_archive(db_path, host="127.0.0.1", port=port, public=False)
 
 
 if __name__ == "__main__":

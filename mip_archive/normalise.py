@@ -176,6 +176,8 @@ def normalise_text(raw: str | None) -> str:
     if not raw:
         return ""
     text = unicodedata.normalize("NFC", raw.translate(ZERO_WIDTH)).replace("\u00a0", " ").replace("\r", "\n")
+    if "\n" not in text:  # one paragraph (the common case): str.split() knows the same whitespace as \s
+        return " ".join(text.split())
     paragraphs = (_ANY_SPACE.sub(" ", part).strip() for part in _PARAGRAPH_BREAK.split(text))
     return "\n\n".join(p for p in paragraphs if p)
 

@@ -43,6 +43,11 @@ KILLED_ANY_NS = tuple("{*}" + tag for tag in sorted(KILLED))  # an XHTML tree's 
 SCRIPT_SCHEMES = re.compile(r"(javascript|jscript|livescript|vbscript|data|about|mocha):", re.IGNORECASE)
 IMAGE_DATA_URLS = re.compile(r"data:image/(.{1,255}?);base64,", re.IGNORECASE)
 SCRIPTED_IMAGE_TYPES = re.compile(r"(xml|svg)", re.IGNORECASE)
+# An absolute http(s) URL that urljoin() gives back unchanged and urlsplit() reads without complaint: ASCII host,
+# no fragment, no ";params", no empty "?".
+PLAIN_ABSOLUTE_URL = re.compile(
+    r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[-!$&'()*+,./0-9:=@A-Z_a-z~%]*)?(?:\?[-!$&'()*+,./0-9:;=?@A-Z_a-z~%]+)?"
+)
 URL_NOISE = re.compile(r"[\s\x00-\x08\x0B\x0C\x0E-\x19]+")
 
 
@@ -118,14 +123,20 @@ def _keep_allowed_attrs(element: lxml.html.HtmlElement, base_url: str | None) ->
         value = attrib[name]
         if name not in allowed or (name in URL_ATTRS and not _safe_url(value)):
             del attrib[name]
-        elif name in URL_ATTRS and base_url:
-            attrib[name] = urljoin(base_url, value.strip())
+        elif name in URL_ATTRS:  # kept: stripped (as lxml's rewrite_links does), made absolute with a base
+            url = value.strip()
+            if base_url and not PLAIN_ABSOLUTE_URL.fullmatch(url):
+                url = urljoin(base_url, url)
+            if url != value:
+                attrib[name] = url
 
 
 def _safe_url(value: str) -> bool:
     value = value.strip()
     if not value or _runs_script(value):
         return False
+    if PLAIN_ABSOLUTE_URL.fullmatch(value):
+        return True
     try:
         return urlsplit(value).scheme.lower() in SAFE_SCHEMES
     except ValueError:
@@ -133,9 +144,10 @@ def _safe_url(value: str) -> bool:
 
 
 def _runs_script(url: str) -> bool:
-    if ":" not in url and "%" not in url and "+" not in url:
-        return False  # nothing to decode and no scheme: the common relative or plain link
-    url = URL_NOISE.sub("", unquote_plus(url))
+    if "%" in url or "+" in url or URL_NOISE.search(url):
+        url = URL_NOISE.sub("", unquote_plus(url))
+    if ":" not in url:
+        return False  # no scheme anywhere: the common relative link
     safe_images = 0
     for image_type in IMAGE_DATA_URLS.findall(url):
         if SCRIPTED_IMAGE_TYPES.search(image_type):

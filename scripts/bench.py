@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from mip_archive.bench import STAGES, run_stage
-from mip_archive.bench.report import format_result, write_json
+from mip_archive.bench.report import format_result, read_json, write_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,6 +23,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="Smaller inputs: minutes instead of a quarter hour.")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "bench", help="Folder for the JSON results.")
     parser.add_argument("--markdown", action="store_true", help="Print Markdown tables (for docs/BENCHMARKS.md).")
+    parser.add_argument("--from-json", action="store_true",
+                        help="Do not run: print the results saved in --out (e.g. with --markdown).")
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser.parse_args(argv)
 
@@ -35,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     command = "python scripts/bench.py " + shlex.join(argv)
     failed = False
     for stage in STAGES if args.stage == "all" else (args.stage,):
+        if args.from_json:
+            print(format_result(read_json(args.out / f"{stage}.json"), markdown=args.markdown) + "\n")
+            continue
         result = run_stage(stage, quick=args.quick, command=command)
         print(format_result(result, markdown=args.markdown) + "\n", flush=True)
         write_json(result, args.out)

@@ -151,8 +151,21 @@ def table(name: str, result: dict) -> str:
     return "\n".join(lines)
 
 
-def evaluate(path: Path, model: str | None, show_errors: bool) -> dict:
-    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_gold(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def replica_gold(n_articles: int) -> list[dict]:
+    """The replica's planted truth as gold documents (text = article_text(title, standfirst, body))."""
+    from mip_archive.nlp import article_text
+    from mip_archive.replica import generate, truth_records
+
+    records = truth_records(generate(n_articles), "http://127.0.0.1")
+    return [{"id": f"replica-{r['post_id']}", "text": article_text(r["title"], r["standfirst"], r["body"]),
+             "entities": r["entities"], "quotes": r["quotes"]} for r in records]
+
+
+def evaluate(name: str, docs: list[dict], model: str | None, show_errors: bool) -> dict:
     texts = [d["text"] for d in docs]
     gold_ents = [{(e["label"], norm(e["canonical"])) for e in d["entities"]} for d in docs]
     gold_quotes = [d["quotes"] for d in docs]
@@ -160,7 +173,7 @@ def evaluate(path: Path, model: str | None, show_errors: bool) -> dict:
     stock_ents, stock_quotes, textacy_note = run_stock(texts, model)
     errors: list = []
     result = {
-        "gold": str(path), "docs": len(docs),
+        "gold": name, "docs": len(docs),
         "enricher": {"name": "mip_archive.nlp.Enricher", "entities": entity_scores(gold_ents, ours_ents),
                      "quotes": quote_scores(gold_quotes, ours_quotes, errors)},
         "baseline": {"name": "stock NER + textacy direct_quotations",
@@ -188,14 +201,20 @@ def _print_errors(docs, gold_ents, ours_ents, errors) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("gold", type=Path, nargs="+", help="gold JSONL file(s)")
+    parser.add_argument("gold", type=Path, nargs="*", help="gold JSONL file(s)")
+    parser.add_argument("--replica", type=int, metavar="N", help="also score N replica articles' planted truth")
     parser.add_argument("--json", type=Path, help="write all scores to this JSON file")
     parser.add_argument("--model", help="spaCy model name (default: the enricher's setting)")
     parser.add_argument("--errors", action="store_true", help="list every entity/quote error on stderr")
     parser.add_argument("--speed-repeat", type=int, default=5, help="times the texts are repeated when timing")
     args = parser.parse_args(argv)
-    results = [evaluate(path, args.model, args.errors) for path in args.gold]
-    texts = [json.loads(l)["text"] for path in args.gold for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    sets = [(str(path), load_gold(path)) for path in args.gold]
+    if args.replica:
+        sets.append((f"replica ({args.replica} articles)", replica_gold(args.replica)))
+    if not sets:
+        parser.error("give at least one gold file or --replica N")
+    results = [evaluate(name, docs, args.model, args.errors) for name, docs in sets]
+    texts = [doc["text"] for _, docs in sets for doc in docs]
     speed = measure_speed(texts, args.model, args.speed_repeat)
     for result in results:
         print(table(result["gold"], result) + "\n")

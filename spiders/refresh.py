@@ -34,12 +34,15 @@ class RefreshSpider(scrapy.Spider):
         self.plan, self.limits = plan, limits
         self.breaker = breaker or CircuitBreaker()
         self.layout = layout or LayoutWatch()
-        self.allowed_domains = [urlsplit(plan.base_url).hostname]
+        host = urlsplit(plan.base_url).hostname or ""
+        self.allowed_domains = [host.removeprefix("www.")]  # the site with and without www.
 
     # -- requests ----------------------------------------------------------------------------------------------
-    def _get(self, url: str, callback, kind: str, *, statuses=(304,), **cb_kwargs) -> scrapy.Request:
-        return scrapy.Request(url, callback=callback, errback=self.on_error, headers=self.plan.headers_for(url),
-                              cb_kwargs=cb_kwargs, meta={"mip_kind": kind, "handle_httpstatus_list": list(statuses)})
+    def _get(self, url: str, callback, kind: str, *, statuses=(304,), conditional: bool = True,
+             **cb_kwargs) -> scrapy.Request:
+        headers = self.plan.headers_for(url) if conditional else {}
+        return scrapy.Request(url, callback=callback, errback=self.on_error, headers=headers, cb_kwargs=cb_kwargs,
+                              meta={"mip_kind": kind, "handle_httpstatus_list": list(statuses)})
 
     def article_request(self, url: str, section: str | None = None, listing_item=None,
                         listing_url: str | None = None) -> scrapy.Request:
@@ -58,12 +61,14 @@ class RefreshSpider(scrapy.Spider):
             yield self.article_request(entry["url"], entry["section"])
 
     def _signal_request(self, signal: str) -> scrapy.Request:
-        base = self.plan.base_url
+        url = self.plan.base_url + S.SIGNAL_PATHS[signal]
         if signal == "rest":
-            return self._get(S.rest_url(base, self.plan.since), self.parse_rest, "api", statuses=(400, 404), page=1)
-        if signal == "sitemap":
-            return self._get(base + S.SITEMAP_INDEX, self.parse_sitemap, "sitemap", statuses=(304, 404))
-        return self._get(base + S.FEED, self.parse_feed, "feed", statuses=(304, 404))
+            return self._get(S.rest_url(self.plan.base_url, self.plan.since), self.parse_rest, "api",
+                             statuses=(400, 404), page=1)
+        if signal == "feed":
+            return self._get(url, self.parse_feed, "feed", statuses=(304, 404))
+        # A sitemap index is always fetched whole: it can stay the same while the sitemaps it names change.
+        return self._get(url, self.parse_sitemap, "sitemap", statuses=(304, 404), conditional=False, signal=signal)
 
     def _fallback(self, signal: str, reason: str):
         self.logger.info("change signal %s unavailable (%s)", signal, reason)
@@ -89,10 +94,9 @@ class RefreshSpider(scrapy.Spider):
                                 statuses=(400, 404), page=n)
         yield from self._changed_articles(changes)
 
-    def parse_sitemap(self, response):
+    def parse_sitemap(self, response, signal: str):
         self.breaker.success()
         if response.status == 304:
-            self.plan.notes.signal = "sitemap"
             self._defer_validators(response, "sitemap")
             return
         try:
@@ -100,12 +104,12 @@ class RefreshSpider(scrapy.Spider):
                 raise S.SignalUnavailable(f"HTTP {response.status}")
             children, entries = S.parse_sitemap(response.body)
         except S.SignalUnavailable as error:
-            yield from self._fallback("sitemap", str(error))
+            yield from self._fallback(signal, str(error))
             return
-        self.plan.notes.signal = "sitemap"
+        self.plan.notes.signal = signal
         self._defer_validators(response, "sitemap")
         for child in children:
-            yield self._get(child, self.parse_sitemap, "sitemap", statuses=(304, 404))
+            yield self._get(child, self.parse_sitemap, "sitemap", statuses=(304, 404), signal=signal)
         yield from self._changed_articles(entries)
 
     def parse_feed(self, response):
@@ -209,7 +213,7 @@ class RefreshSpider(scrapy.Spider):
         self._unsettle(failure.request.meta)
         kind = failure.request.meta.get("mip_kind")
         if kind in ("api", "sitemap", "feed"):
-            signal = {"api": "rest"}.get(kind, kind)
+            signal = failure.request.cb_kwargs.get("signal") or {"api": "rest"}.get(kind, kind)
             yield from self._fallback(signal, failure.getErrorMessage() or failure.type.__name__)
         note_failure(self.crawler.stats, self.logger, failure)
         if self.breaker.failure(self.crawler.stats.get_value("mip/last_error")):

@@ -70,6 +70,7 @@ def test_a_result_renders_as_markdown_with_its_targets_and_is_written_as_json(tm
     assert saved["targets"] == [{"name": "speed", "wanted": "≥ 5×", "measured": 2.0, "threshold": 5.0,
                                  "higher_is_better": True, "unit": "×", "met": False, "gap": 2.5}]
     assert saved["tables"][0]["rows"] == [["ours", 10.0]]
+    assert report.format_result(report.read_json(tmp_path / "parse.json")) == report.format_result(result)
 
 
 # -- accuracy: fields, body F1, boilerplate leaks -------------------------------------------------------------------
@@ -105,7 +106,7 @@ def test_a_failed_extraction_scores_zero_and_counts_as_failed():
 
 def test_mean_scores_average_over_pages():
     pages = [{"title": 1, "f1": 1.0}, {"title": 0, "f1": 0.5}]
-    assert accuracy.mean_scores(pages) == {"title": 0.5, "f1": 0.75}
+    assert accuracy.mean_scores(pages) == {"title": 0.5, "f1": 0.75, "pages": 2}
 
 
 # -- serving probes: canned-query parameters, encoded paths -------------------------------------------------------
@@ -159,9 +160,10 @@ def test_the_nlp_stage_compares_ours_with_the_bare_model_on_the_same_words():
     rows = result.tables[0].rows
     assert [(row[0], row[2]) for row in rows] == [("bare spaCy, all components", 2),
                                                   ("bare spaCy, unused components disabled", 2),
+                                                  ("ours: its spaCy pipeline only (no quotes/attribution)", 2),
                                                   ("ours: Enricher.enrich_many", 2)]
     assert rows[0][5] == 1.0
-    assert result.ratios["ours_vs_bare_all"] == pytest.approx(rows[2][4] / rows[0][4], rel=0.01)
+    assert result.ratios["ours_vs_bare_all"] == pytest.approx(rows[3][4] / rows[0][4], rel=0.01)
     assert result.targets[0].threshold == 0.7
 
 
@@ -256,7 +258,7 @@ def test_the_serve_stage_answers_every_probe_through_datasette(tmp_path):
     from mip_archive.bench import serve
 
     result = serve.run(n_articles=40, n_requests=2, cache_dir=tmp_path, command="test")
-    latency, sizes = result.tables
+    latency, by_word, sizes = result.tables
     assert result.status == "ok" and result.params["articles"] == 40 and result.params["quotes"] == 400
     assert [row[0] for row in latency.rows][:3] == ["articles: table search (?_search=)", "articles: FTS5 match (SQL)",
                                                     "articles: LIKE '%word%' (SQL)"]
@@ -265,6 +267,7 @@ def test_the_serve_stage_answers_every_probe_through_datasette(tmp_path):
     assert all(row[2] == 2 for row in latency.rows)
     assert [t.name for t in result.targets] == ["worst fts p95 < 50 ms", "worst canned p95 < 200 ms"]
     assert {row[0] for row in sizes.rows} >= {"articles", "quotes"}
+    assert by_word.columns[:3] == ["word", "articles matched", "quotes matched"] and len(by_word.rows) >= 1
 
 
 # -- refresh: the ratios against a full re-crawl -------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Faults: the replica misbehaves on demand, and each fault ends in a stated outcome with nothing lost.
 
-One archive lives through four runs: every fault at once (retried, skipped with a reason, or repaired), a redesign
-(the run fails loudly and stores nothing empty), the site down (circuit breaker, exit 3), then the site healthy
-again (every article skipped or refused before is archived, exactly)."""
+One archive lives through five runs: every fault at once (retried, skipped with a reason, or repaired), a redesign
+of the articles, then of the listings (each run fails loudly and stores nothing empty), the site down (circuit
+breaker, exit 3), then the site healthy again (every article skipped or refused before is archived, exactly)."""
 
 import html
 import json
@@ -32,6 +32,7 @@ def app():
 def test_fault_names_are_checked():
     assert FaultSpec.parse("500s, robots").names == {"500s", "robots"}
     assert FaultSpec.parse("all").names == set(ALL_FAULTS.split(","))
+    assert FaultSpec.parse("no-api, redesign-listings").names == {"no-api", "redesign-listings"}
     with pytest.raises(ValueError, match="unknown fault\\(s\\): teapot; known: 500s, 429"):
         FaultSpec.parse("500s,teapot")
 
@@ -94,6 +95,8 @@ def lifetime(tmp_path_factory):
         out["redesign"] = (refresh(server, db), last_run(db), content(db))
         app.spec = FaultSpec.parse("down")
         out["down"] = (refresh(server, db), last_run(db), content(db))
+        app.spec = FaultSpec.parse("redesign-listings")
+        out["listings"] = (refresh(server, db), last_run(db), content(db))
         app.spec = FaultSpec()
         out["healthy"] = (refresh(server, db), last_run(db), content(db))
         out["truth"] = {r["url"]: r for r in truth_records(app.app.articles, server.url)}
@@ -144,6 +147,19 @@ def test_a_site_that_is_down_trips_the_breaker_and_changes_nothing(lifetime):
     assert stored == out["all"][2]
 
 
+def test_a_listing_without_articles_fails_the_run_loudly(lifetime):
+    _, out = lifetime
+    result, run, stored = out["listings"]
+    assert result.returncode == 1
+    assert re.search(r" — the site's layout seems to have changed: the listing http://127\.0\.0\.1:\d+/(news|magazine)/ "
+                     r"yielded no articles$", summary(result))
+    assert run["status"] == "failed"
+    # Articles the change signal named may have been stored before the listing tripped the alarm (their pages
+    # are sound); nothing stored before changed.
+    before = out["all"][2]["articles"]
+    assert [a for a in stored["articles"] if a["id"] in {b["id"] for b in before}] == before
+
+
 def test_once_healthy_again_nothing_is_lost(lifetime):
     _, out = lifetime
     result, run, stored = out["healthy"]
@@ -151,5 +167,18 @@ def test_once_healthy_again_nothing_is_lost(lifetime):
     truth = out["truth"]
     assert {a["url"]: a["body"] for a in stored["articles"]} == {url: t["body"] for url, t in truth.items()
                                                                  if "wordpress" in t["eras"]}
-    assert run["new"] == 4 + 4  # the four refused before, the four the redesign hid
+    # The four refused at first, the four the redesign hid (some maybe stored by the run the listings failed).
+    assert out["listings"][1]["new"] + run["new"] == 4 + 4
     assert rows(lifetime[0], "PRAGMA integrity_check") == [{"integrity_check": "ok"}]
+
+
+def test_the_replica_command_can_wrap_its_apps_in_faults():
+    from mip_archive.replica import build_replica
+    from mip_archive.replica.faults import with_faults
+
+    apps = build_replica(20, 1)
+    assert with_faults(apps, "") == apps
+    wrapped = with_faults(apps, "robots,429")
+    assert (type(wrapped[0]).__name__, wrapped[0].app, wrapped[0].spec.names, wrapped[1:]) == \
+        ("FaultyApp", apps[0], {"robots", "429"}, apps[1:])
+    assert "Disallow: /news/" in get(wrapped[0], "/robots.txt").body.decode()

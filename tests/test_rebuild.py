@@ -6,6 +6,7 @@ import pytest
 from mip_archive.crawl import CrawlError
 from mip_archive.rebuild import rebuild_job
 
+from mip_archive.replica.faults import FaultSpec
 from tests.refresh_harness import refresh, replica, rows, run, summary
 
 TABLES = {
@@ -23,6 +24,7 @@ def crawled(tmp_path_factory):
     with replica(30, 11) as (server, app):
         site = app.app
         outcomes = [refresh(server, db)]
+        app.spec = FaultSpec.parse("no-api")  # from now on the edits are found through the sitemap
         site.add(2)
         for article in app.posts()[-2:]:
             site.edit(article.slug)
@@ -31,6 +33,12 @@ def crawled(tmp_path_factory):
         outcomes.append(refresh(server, db, "--sweep", "--sweep-size", "100"))
     assert [o.returncode for o in outcomes] == [0, 0, 0], outcomes[-1].stderr[-3000:]
     return db
+
+
+def test_without_the_rest_api_edits_are_found_through_the_sitemap(crawled):
+    sql = "select json_extract(details, '$.signal') as signal, new, updated, withdrawn from crawl_runs order by id"
+    assert rows(crawled, sql)[1:] == [{"signal": "sitemap", "new": 2, "updated": 2, "withdrawn": 0},
+                                      {"signal": "sitemap", "new": 0, "updated": 0, "withdrawn": 1}]
 
 
 @pytest.fixture(scope="module")

@@ -73,7 +73,7 @@ def score_page(fields: dict | None, truth: dict, layout: tuple[str, ...] = ()) -
 
 
 def mean_scores(pages: list[dict]) -> dict:
-    """Each score averaged over pages (accuracies and the leak rate as shares of pages)."""
+    """Each score averaged over pages (accuracies and the leak rate as shares of pages), and how many pages."""
     if not pages:
         return {}
-    return {key: round(sum(p[key] for p in pages) / len(pages), 4) for key in pages[0]}
+    return {**{key: round(sum(p[key] for p in pages) / len(pages), 4) for key in pages[0]}, "pages": len(pages)}

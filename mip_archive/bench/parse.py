@@ -23,26 +23,41 @@ FULL = {"pages": 400, "repeats": 3}
 QUICK = {"pages": 80, "repeats": 2}
 SPEED_TARGET = 5.0  # ours ≥ 5× trafilatura's pages/s
 BASE_URL = "http://127.0.0.1:8080"
+ERAS = ("wordpress", "aspnet-2018-2024", "aspnet-2013-2017")
 FIELDS = (("title", "title accuracy"), ("date", "date accuracy"), ("author", "author accuracy"),
           ("f1", "body token F1"))
 
 
 def replica_pages(n_pages: int, seed: int = 11) -> list[tuple[str, bytes, dict]]:
-    """(url, page bytes, truth record) for `n_pages` article pages of the replica's WordPress site."""
+    """(url, page bytes, truth record) for `n_pages` article pages of the replica, a third from each of the
+    union's sites (today's WordPress site, and the 2018–2024 and 2013–2017 ASP.NET sites as the Wayback Machine
+    kept them), each rendered by the replica's own renderer for that era; truth["era"] says which."""
     from mip_archive.replica.content import generate
-    from mip_archive.replica.http import Request
     from mip_archive.replica.truth import truth_records
     from mip_archive.replica.wordpress import WordPressSite
 
-    articles = generate(n_pages * 2 + 20, seed)  # older articles live only on the Wayback eras
+    articles = generate(n_pages * 2 + 30, seed)
     site = WordPressSite(articles, seed, BASE_URL)
-    pages = []
-    for truth in truth_records(articles, BASE_URL):
-        if truth["url"] and len(pages) < n_pages:
-            response = site.handle(Request("GET", urlsplit(truth["url"]).path))
-            if response is not None and response.status == 200:
-                pages.append((truth["url"], response.body, truth))
-    return pages
+    by_era: dict[str, list] = {era: [] for era in ERAS}
+    for article, truth in zip(articles, truth_records(articles, BASE_URL)):
+        for era in ERAS:
+            if era in article.eras and len(by_era[era]) < n_pages:
+                page = _render(era, article, truth, site)
+                if page is not None:
+                    by_era[era].append((page[0], page[1], {**truth, "era": era}))
+    mixed = [page for group in zip(*by_era.values()) for page in group]
+    return mixed[:n_pages]
+
+
+def _render(era: str, article, truth: dict, site) -> tuple[str, bytes] | None:
+    from mip_archive.replica import aspnet2013, aspnet2018
+    from mip_archive.replica.http import Request
+
+    if era == "wordpress":
+        response = site.handle(Request("GET", urlsplit(truth["url"]).path))
+        return (truth["url"], response.body) if response is not None and response.status == 200 else None
+    render = aspnet2013.render_article if era == "aspnet-2013-2017" else aspnet2018.render_article
+    return BASE_URL + truth["urls"][era], render(article).encode("utf-8")
 
 
 def extract_all(extractor, pages) -> tuple[float, list[dict | None]]:
@@ -59,7 +74,7 @@ def extract_all(extractor, pages) -> tuple[float, list[dict | None]]:
 
 
 def measure(extractors, pages, repeats: int) -> dict[str, dict]:
-    """Per extractor: best seconds over interleaved rounds, and its mean scores."""
+    """Per extractor: best seconds over interleaved rounds, its mean scores, and its mean scores per era."""
     best: dict[str, float] = {}
     outputs: dict[str, list] = {}
     with warnings.catch_warnings():
@@ -68,10 +83,14 @@ def measure(extractors, pages, repeats: int) -> dict[str, dict]:
             for name, extractor in extractors:
                 seconds, outputs[name] = extract_all(extractor, pages)
                 best[name] = min(seconds, best.get(name, seconds))
-    return {name: {"seconds": best[name], "pages_per_s": len(pages) / best[name],
-                   **accuracy.mean_scores([accuracy.score_page(o, t, LAYOUT) for o, (_, _, t) in
-                                           zip(outputs[name], pages)])}
-            for name in best}
+    results = {}
+    for name in best:
+        scores = [accuracy.score_page(o, t, LAYOUT) for o, (_, _, t) in zip(outputs[name], pages)]
+        eras = {era: accuracy.mean_scores([s for s, (_, _, t) in zip(scores, pages) if t.get("era") == era])
+                for era in ERAS}
+        results[name] = {"seconds": best[name], "pages_per_s": len(pages) / best[name],
+                         **accuracy.mean_scores(scores), "eras": {k: v for k, v in eras.items() if v}}
+    return results
 
 
 def run(quick: bool = False, *, n_pages: int | None = None, repeats: int | None = None,
@@ -97,8 +116,18 @@ def _result(results: dict[str, dict], pages, quick: bool, command: str) -> Stage
         table.add(name, round(r["pages_per_s"], 1), ratio(r["pages_per_s"], base), r["title"], r["date"],
                   r["author"], r["f1"], r["precision"], r["recall"], r["leak"], r["failed"])
     ratios = {f"{name} vs trafilatura": ratio(r["pages_per_s"], base) for name, r in results.items()}
-    return StageResult("parse", command, quick, tables=[table], ratios=ratios, targets=_targets(results),
+    return StageResult("parse", command, quick, tables=[table, _era_table(results)], ratios=ratios,
+                       targets=_targets(results),
                        notes=_notes(), params={"pages": len(pages), "mean_page_bytes": round(size)})
+
+
+def _era_table(results: dict[str, dict]) -> Table:
+    table = Table("Parsing accuracy by site era", ["extractor", "era", "pages", "title", "date", "author",
+                                                   "body F1", "leak pages", "failed"])
+    for name, r in results.items():
+        for era, s in r["eras"].items():
+            table.add(name, era, s.get("pages"), s["title"], s["date"], s["author"], s["f1"], s["leak"], s["failed"])
+    return table
 
 
 def _targets(results: dict[str, dict]) -> list[Target]:

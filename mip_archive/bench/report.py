@@ -116,7 +116,7 @@ def cell(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:,.3f}" if abs(value) < 10 else f"{value:,.1f}"
+        return f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 10 else f"{value:,.1f}"
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
@@ -158,6 +158,14 @@ def format_result(result: StageResult, *, markdown: bool = False) -> str:
         parts.append("Ratios: " + ", ".join(f"{k} = {cell(v)}" for k, v in result.ratios.items()))
     parts += [("- " if markdown else "  * ") + note for note in result.notes]
     return "\n\n".join(parts)
+
+
+def read_json(path: Path) -> StageResult:
+    """A result written by :func:`write_json`, back as a StageResult (to re-render it without re-running)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    data["tables"] = [Table(**t) for t in data["tables"]]
+    data["targets"] = [Target(**{k: v for k, v in t.items() if k not in ("met", "gap")}) for t in data["targets"]]
+    return StageResult(**data)
 
 
 def write_json(result: StageResult, folder: Path) -> Path:

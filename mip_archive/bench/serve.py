@@ -75,7 +75,7 @@ def time_probe(port: int, probe: Q.Probe, values: list[dict], n_requests: int, b
     """Latencies (ms) of up to `n_requests` GETs of `probe` (fewer if they overrun `budget_s`), cycling through
     `values`, after a warm-up request."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=SQL_LIMIT_MS / 1000 + 30)
-    latencies, sizes, error = [], [], None
+    latencies, sizes, error, by_value = [], [], None, {}
     errors, deadline = 0, time.monotonic() + budget_s
     try:
         for i in range(WARM_UP + n_requests):
@@ -84,6 +84,7 @@ def time_probe(port: int, probe: Q.Probe, values: list[dict], n_requests: int, b
             status, body = get(conn, path)
             if i >= WARM_UP:
                 latencies.append((time.perf_counter() - started) * 1000)
+                by_value.setdefault(i % len(values), []).append(latencies[-1])
                 sizes.append(len(body))
                 if status != 200:
                     errors, error = errors + 1, error or f"HTTP {status}: {body[:160].decode(errors='replace')}"
@@ -92,7 +93,8 @@ def time_probe(port: int, probe: Q.Probe, values: list[dict], n_requests: int, b
     finally:
         conn.close()
     return {"p50": percentile(latencies, 50), "p95": percentile(latencies, 95), "max": max(latencies),
-            "errors": errors, "error": error, "kib": sum(sizes) / len(sizes) / 1024, "requests": len(latencies)}
+            "errors": errors, "error": error, "kib": sum(sizes) / len(sizes) / 1024, "requests": len(latencies),
+            "by_value": {i: percentile(ms, 50) for i, ms in sorted(by_value.items())}}
 
 
 def search_terms(db_path: Path, n: int = 6, sample: int = 2000) -> list[str]:
@@ -131,6 +133,29 @@ def _top_names(conn, label: str | None) -> list[str]:
            + ("where entities.label = ? " if label else "") + "group by entities.id order by count(*) desc limit 5")
     names = [row[0].split()[-1] for row in conn.execute(sql, [label] if label else [])]
     return names or [""]
+
+
+def matching_rows(db_path: Path, terms: list[str]) -> dict[str, tuple[int, int]]:
+    """For each search word: how many articles and how many quotes its full-text search matches."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return {term: tuple(conn.execute(f"select count(*) from {table}_fts where {table}_fts match ?", [term])
+                            .fetchone()[0] for table in ("articles", "quotes")) for term in terms}
+    finally:
+        conn.close()
+
+
+def _term_table(timings: dict, values: list[dict], db_path: Path) -> Table:
+    counts = matching_rows(db_path, [v["term"] for v in values])
+    columns = ["word", "articles matched", "quotes matched"] + [f"{name} p50 ms" for pair in Q.PAIRS.items()
+                                                                 for name in pair]
+    table = Table("Search by word: the full-text index against LIKE, per word (p50 of its requests)", columns)
+    for i, v in enumerate(values):
+        cells = [timings[name]["by_value"].get(i) for pair in Q.PAIRS.items() for name in pair]
+        table.add(v["term"], *counts[v["term"]], *[None if c is None else round(c, 1) for c in cells])
+    return table
 
 
 def database_sizes(db_path: Path) -> list[tuple[str, int]]:
@@ -200,7 +225,8 @@ def _result(probes, timings, build, db_path, values, quick, command) -> StageRes
              f"{SQL_LIMIT_MS:,} ms SQL time limit instead of 1,000 ms, so slow queries are measured; anything over "
              "1,000 ms here would fail in production. A probe stops early once it has run 30 s (quick: 10 s).",
              *[f"{p.name}: {timings[p.name]['error']}" for p in probes if timings[p.name]["error"]]]
-    return StageResult("serve", command, quick, tables=[table, size_table], ratios=ratios, targets=targets,
+    tables = [table, _term_table(timings, values, db_path), size_table]
+    return StageResult("serve", command, quick, tables=tables, ratios=ratios, targets=targets,
                        notes=notes, params={"articles": counts["articles"], "quotes": counts["quotes"],
                                             "sql_time_limit_ms": SQL_LIMIT_MS})
 

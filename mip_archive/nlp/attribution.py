@@ -14,7 +14,7 @@ from .entities import Mention
 from .quotes import QuoteSpan
 from .roles import role_near
 
-_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+(?=[A-Z‘“'\"(])")
+_SENTENCE_END = re.compile(r"(?<!(?<![A-Za-z])[A-Z])[.!?][”’\"']?\s+(?=[A-Z‘“'\"(])")
 _LEAD_PARAGRAPHS = (1, 0, 2)
 
 
@@ -77,7 +77,7 @@ class Attributor:
                 return who
         if last is not None and previous is not None and self._paragraph_index(previous.start) >= para - 1:
             return _Inherit(last)
-        return self._from_lead(para) or _Who(None, None)
+        return self._from_lead(para) or self._previous_paragraph_person(para, span) or _Who(None, None)
 
     def _quote(self, span: QuoteSpan, who) -> Quote:
         if isinstance(who, _Inherit):
@@ -121,12 +121,24 @@ class Attributor:
         cues = list(lexicon.CUE_RE.finditer(tail))
         if not cues or not (tail.endswith(":") or not tail[cues[-1].end():].strip(" .,:;")):
             return None
+        sentence = tail[_last_sentence_start(tail, 0, cues[-1].start()):cues[-1].start()]
+        if not tail.endswith(":") and re.search(r"[”’\"']", sentence):
+            return None  # '"…," she says.' attributes its own quote, not the next paragraph's
         return self._cue_before(p_start, p_start + len(tail))
 
+    def _previous_paragraph_person(self, para: int, span: QuoteSpan) -> _Who | None:
+        """A quote opening its paragraph after one that names a single person ("X used her speech to …")."""
+        if para == 0 or self.text[self.paragraphs[para][0]:span.start - 1].strip():
+            return None
+        people = {m.canonical: m for m in self._in(*self.paragraphs[para - 1], "PERSON")}
+        return _Who(next(iter(people.values())), None) if len(people) == 1 else None
+
     def _from_lead(self, para: int) -> _Who | None:
-        """The interview subject, or the subject of 'MiP responds to …' in the title, standfirst or lead."""
+        """The interview subject, or the subject of 'MiP responds to …' in the title, standfirst or lead.
+
+        A quote in the headline itself belongs to the standfirst's subject ("MiP responds to …")."""
         for index in _LEAD_PARAGRAPHS:
-            if index >= min(para, len(self.paragraphs)):
+            if index >= (min(para, len(self.paragraphs)) if para else min(2, len(self.paragraphs))) or index == para:
                 continue
             who = self._interviewee(index) or self._lead_subject(index)
             if who is not None:
@@ -139,7 +151,17 @@ class Attributor:
         if match is None:
             return None
         sentence_end = _SENTENCE_END.search(self.text, match.end(), p_end)
+        sentence_start = _last_sentence_start(self.text, p_start, match.start())
+        subject = self.text[sentence_start:match.start()].strip()
+        if lexicon.PRONOUN_RE.fullmatch(subject):
+            antecedent = self._antecedent(sentence_start)
+            return _Who(antecedent, None) if antecedent else None
+        subjects = self._in(sentence_start, match.start(), "PERSON")
         people = self._in(match.end(), sentence_end.start() + 1 if sentence_end else p_end, "PERSON")
+        if subjects and (match.group(1) in lexicon.INTERVIEWEE_SUBJECT_VERBS or not people):
+            return _Who(subjects[-1], None)
+        if match.group(1) in lexicon.INTERVIEWEE_SUBJECT_VERBS:
+            return None
         return _Who(people[-1], None) if people else None
 
     def _lead_subject(self, index: int) -> _Who | None:
@@ -164,20 +186,30 @@ class Attributor:
         people = self._in(start, end, "PERSON")
         if people:
             return _Who(people[-1] if prefer == "last" else people[0], cue)
-        spokes = [m for m in self._in(start, end, "ORG")
+        spokes = [m for m in self._in(start, end, "ORG") + self._in(start, end, "TRUST")
                   if lexicon.SPOKESPERSON_RE.search(self.text, max(start, m.start - 40), m.start)]
         if spokes:
             return _Who(spokes[0], cue)
         if lexicon.UNNAMED_RE.search(region):
             return _Who(None, cue)
         if lexicon.PRONOUN_RE.search(region) and len(region.split()) <= 4:
-            return _Who(self._antecedent(start), cue)
+            return _Who(self._interview_subject() or self._antecedent(start), cue)
+        if lexicon.BARE_SELF_NAME_RE.match(region) and self._paragraph_index(start) == 0:
+            return _Who(None, cue, lexicon.SELF_NAME, "ORG")
         if lexicon.SELF_NAMES_RE.search(region):
             return _Who(None, cue, lexicon.SELF_NAME, "ORG")
         orgs = self._in(start, end, "ORG")
         if orgs:
             return _Who(orgs[-1] if prefer == "last" else orgs[0], cue)
         return _Who(None, cue)
+
+    def _interview_subject(self) -> Mention | None:
+        """The person an interview piece is about, named in its first paragraphs (else None)."""
+        for index in range(min(3, len(self.paragraphs))):
+            who = self._interviewee(index)
+            if who is not None:
+                return who.speaker
+        return None
 
     def _antecedent(self, position: int) -> Mention | None:
         people = [m for m in self.mentions if m.label == "PERSON" and m.end <= position]

@@ -47,6 +47,10 @@ def add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _adopt_labels(mentions: list[Mention]) -> None:
     """An ORG that is the short form of a TRUST or REPORT in the same article takes that label."""
+    people = {part for m in mentions if m.label == "PERSON" for part in (m.text, m.text.split()[-1])}
+    for mention in mentions:
+        if mention.label == "ORG" and mention.text in people:
+            mention.label = "PERSON"
     longer = [m for m in mentions if m.label in ("TRUST", "REPORT")]
     for mention in mentions:
         if mention.label != "ORG":
@@ -85,7 +89,7 @@ def _contains(words: list[str], part: list[str]) -> bool:
 
 
 def _words(name: str) -> list[str]:
-    return name.lower().replace("’", "'").split()
+    return re.sub(r"'s\b", "", name.lower().replace("’", "'")).split()
 
 
 def _same_report(s_words: list[str], f_words: list[str], full: str) -> bool:

@@ -14,15 +14,19 @@ from importlib import resources
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from . import lexicon
+from . import lexicon, people
 
 LABELS = ("PERSON", "TRUST", "REPORT", "ORG")
 _EDGE_JUNK = " \t\n.,;:!?()[]\"“”‘’'•–—-"
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
-_LEADING_POSSESSOR = re.compile(r"^[A-Z][\w&-]*[’']s\s+(?=\S+\s+\S)")
+_LEADING_POSSESSOR = re.compile(r"^[A-Z][\w&-]*[’']s\s+(?!and\s|&\s)(?=\S+\s+\S)")
 _TRAILING_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _EDGE_YEAR = re.compile(r"^(?:\d{4}\s+)|(?<![-–:\d]\s)(?<![-–:])(?:\s+\d{4})$")
 _LEADING_GERUND = re.compile(r"^[A-Z][a-z]+ing\s+(?:(?:on|to|about|at|for|with|the|after|of|into)\s+)+(?=[A-Z0-9])")
+_ROLE_PLACE = re.compile(r"\b(?:officer|organiser|secretary|representative|lead|director|rep)\s+for\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_HYPHEN_AFTER = re.compile(r"(?:-[A-Z][\w’']*[a-z])+")
+_HYPHEN_BEFORE = re.compile(r"(?:(?<![\w-])[A-Z][\w’']*[a-z]-)$|(?:(?<!\w)(?:[A-Z]\.\s?)*[A-Z]\.\s?)$")
 _QUOTED_PROGRAMME = re.compile(r"^[\"“‘']?(.+?)[\"”’']\s+(?:project|programme|campaign|initiative)$")
 
 
@@ -57,21 +61,79 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
         mention = _mention(ent)
-        if mention is not None:
+        if mention is not None and not _is_role_place(doc.text, mention):
             mentions.append(mention)
-    return mentions
+    return _split_coordinated(_with_role_named_people(doc.text, mentions))
+
+
+def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
+    """"UCLH and Mid Yorkshire Hospitals NHS Trust" names two trusts when a side of the "and" is a name on its own
+    (a known name, or part of another trust named in the article); "Lewisham and Greenwich NHS Trust" stays one."""
+    trusts = [m.text.lower() for m in mentions if m.label == "TRUST"]
+    result = []
+    for mention in mentions:
+        cut = _coordination_cut(mention, trusts) if mention.label == "TRUST" else None
+        if cut is None:
+            result.append(mention)
+            continue
+        left, right = mention.text[:cut], mention.text[cut + len(" and "):]
+        result.append(Mention(left, "TRUST", mention.start, mention.start + len(left)))
+        right_start = mention.end - len(right)
+        result.append(Mention(right, "TRUST", right_start, mention.end))
+    return result
+
+
+def _coordination_cut(mention: Mention, trusts: list[str]) -> int | None:
+    """Where to split a trust span at " and " (the longest left side that stands as a name), else None."""
+    cuts = [m.start() for m in re.finditer(r" and ", mention.text)]
+    for cut in reversed(cuts):
+        left, right = mention.text[:cut].lower(), mention.text[cut + 5:].lower()
+        elsewhere = any(left in other and other != mention.text.lower() for other in trusts)
+        if left in known_names() or elsewhere or any(right.startswith(name + " ") and known_names()[name][0] == "TRUST"
+                                                     for name in known_names()):
+            return cut
+    return None
+
+
+def _with_role_named_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names written after a role or interview verb are people; they replace overlapping PERSON/ORG spans."""
+    for start, end in people.role_named_people(text):
+        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.label in ("TRUST", "REPORT") or known_names().get(m.text.lower()) for m in overlapping):
+            continue
+        mentions = [m for m in mentions if m not in overlapping]
+        mentions.append(Mention(text=text[start:end], label="PERSON", start=start, end=end))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _is_role_place(text: str, mention: Mention) -> bool:
+    """"national officer for Wales," / "organiser for the North of England": the place in a role is no entity."""
+    if mention.label not in ("ORG", "PERSON") or known_names().get(mention.text.lower()):
+        return False
+    return bool(_ROLE_PLACE.search(text, max(0, mention.start - 40), mention.start))
 
 
 def _mention(ent: Span) -> Mention | None:
     if ent.label_ not in LABELS and ent.label_ not in lexicon.MODEL_LABELS:
         return None
-    start, text = _clean(ent.doc.text, ent.start_char, ent.end_char, ent.label_)
+    start, text = _clean(ent.doc.text, *_widened(ent), ent.label_)
     if not text:
         return None
     label = _relabel(text, ent)
     if label is None or _is_noise(text, label, ent, start):
         return None
     return Mention(text=text, label=label, start=start, end=start + len(text))
+
+
+def _widened(ent: Span) -> tuple[int, int]:
+    """Character offsets of a name span widened over hyphenated parts and initials the model cut off
+    ("Anita Chowdhury" + "-Banks", "R.J. " + "Abernethy")."""
+    text, start, end = ent.doc.text, ent.start_char, ent.end_char
+    if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        return start, end
+    after = _HYPHEN_AFTER.match(text, end)
+    before = _HYPHEN_BEFORE.search(text, max(0, start - 12), start)
+    return (before.start() if before else start), (after.end() if after else end)
 
 
 def _clean(doc_text: str, start: int, end: int, label: str) -> tuple[int, str]:
@@ -160,22 +222,34 @@ def _relabel(text: str, ent: Span) -> str | None:
         return "TRUST"
     if words[-1] in lexicon.REPORT_WORDS and len(words) > 1 and ent.label_ != "PERSON":
         return "REPORT"
+    if _is_nhs_place(text):
+        return "TRUST"
     if ent.label_ != "PERSON" and _looks_like_person(text, ent):
         return "PERSON"
     return ent.label_ if ent.label_ in ("PERSON", "ORG") else None
 
 
+def _is_nhs_place(text: str) -> bool:
+    """"NHS Lanarkshire", "NHS Greater Glasgow and Clyde": a health board or ICB, not a national body."""
+    words = text.split()
+    return (len(words) > 1 and words[0] == "NHS" and words[1].lower() not in lexicon.NHS_NATIONAL_WORDS
+            and all(w[:1].isupper() or w in ("and", "of") for w in words[1:]))
+
+
 def _looks_like_person(text: str, ent: Span) -> bool:
     """A capitalised name in a speaker's place ("Jane Doe says", "according to Jane Doe", "said Doe") is a person."""
     words = text.split()
-    if not 1 <= len(words) <= 3 or any(w.lower() in lexicon.ORG_WORDS for w in words):
+    if not 1 <= len(words) <= 3 or not people.is_name_shape(text):
         return False
-    if not all(w.istitle() for w in words):
-        return False
-    following = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    preceding = ent.doc.text[max(0, ent.start_char - 14):ent.start_char].lower()
+    doc_text, start = ent.doc.text, ent.doc.text.find(text, ent.start_char)
+    if len(words) > 1 and people.has_role_after(doc_text, start + len(text)):
+        return True
+    following = re.match(r"\s*([a-z]+)", doc_text[start + len(text):start + len(text) + 20])
+    following = following.group(1) if following else ""
+    preceding = doc_text[max(0, start - 14):start].lower()
     if len(words) == 1:
-        return bool(re.search(r"\b(?:said|says|added|adds)\s+$", preceding))
+        return bool(re.search(r"\b(?:said|says|added|adds)\s+$", preceding)) or (
+            following in lexicon.PERSON_VERBS and bool(re.search(r"[,.!?][”’\"']\s+$", preceding)))
     return following in lexicon.PERSON_VERBS or preceding.endswith("according to ")
 
 
@@ -185,6 +259,10 @@ def _is_noise(text: str, label: str, ent: Span, start: int) -> bool:
         return True
     if label in ("ORG", "TRUST") and _after_indefinite(ent.doc.text, start, text):
         return True
+    if label == "ORG" and _generic_sentence_opening(text, ent.doc.text, start):
+        return True
+    if label in ("PERSON", "ORG") and _common_word_opening(text, ent.doc.text, start):
+        return True
     if lowered in known_names():
         return False
     if label == "TRUST" and re.match(r" [A-Z][a-z]", ent.doc.text[start + len(text):start + len(text) + 3]):
@@ -192,6 +270,19 @@ def _is_noise(text: str, label: str, ent: Span, start: int) -> bool:
     if label == "REPORT" and _unconfirmed_initial_name(ent.doc.text, text, start):
         return True
     return label == "ORG" and " " not in text and text.istitle() and _sentence_initial(ent.doc.text, start)
+
+
+def _common_word_opening(text: str, doc_text: str, start: int) -> bool:
+    """"Morale among senior staff …": one sentence-initial word the text also writes in lower case elsewhere."""
+    return (" " not in text and text.istitle() and _sentence_initial(doc_text, start)
+            and re.search(rf"\b{re.escape(text.lower())}\b", doc_text) is not None)
+
+
+def _generic_sentence_opening(text: str, doc_text: str, start: int) -> bool:
+    """"Pay review body must …": a capital only because the sentence starts there, the rest lower case."""
+    words = text.split()
+    return (len(words) > 1 and words[0].istitle() and all(w.islower() for w in words[1:])
+            and _sentence_initial(doc_text, start))
 
 
 def _unconfirmed_initial_name(doc_text: str, text: str, start: int) -> bool:
@@ -215,4 +306,4 @@ def _after_indefinite(doc_text: str, start: int, text: str) -> bool:
 def _sentence_initial(doc_text: str, start: int) -> bool:
     """Whether a span opens a line (after any bullet) or a sentence."""
     prefix = doc_text[doc_text.rfind("\n", 0, start) + 1:start]
-    return not prefix.strip(" \t•*·–-") or bool(re.search(r"[.!?:][\"”’']?\s+$", prefix))
+    return not prefix.strip(" \t•*·–-“‘\"'") or bool(re.search(r"[.!?:][\"”’']?\s+[“‘\"']?$", prefix))

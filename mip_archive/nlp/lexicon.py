@@ -16,12 +16,13 @@ TITLE_PHRASES = ("health secretary", "secretary of state", "prime minister", "ch
 NOT_ENTITIES = frozenset(
     """nhs government state health eu uk brexit tipster britons parliament trust board recommendations introduction
     cpo ceo vsm vsms esm esms vsm/esm covid covid-19 treasury's minister ministers secretary council union the
-    legal eye sharp end interview conference governance a&e ccg ccgs icb icbs ics""".split()
+    legal eye sharp end interview conference governance a&e ccg ccgs icb icbs ics tupe""".split()
 )
 
 #: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").
 LEADING_FUNCTION_WORDS = frozenset(
-    "with as for after in on at by from during under while when since following without and but or of to".split()
+    "with as for after in on at by from during under while when since following without and but or of to inside"
+    " across within".split()
 )
 
 #: Labels of the stock model kept as candidates (everything else is dropped unless a rule relabels it).
@@ -34,7 +35,15 @@ REPORT_WORDS = frozenset(
 TRUST_SUFFIXES = (
     ("nhs", "foundation", "trust"), ("foundation", "trust"), ("nhs", "trust"), ("trust",), ("health", "board"),
     ("icb",), ("ccg",), ("ics",), ("teaching", "hospitals"), ("university", "hospitals"),
-    ("integrated", "care", "board"), ("clinical", "commissioning", "group"),
+    ("integrated", "care", "board"), ("clinical", "commissioning", "group"), ("hospital",), ("hospitals",),
+)
+#: Second words of national NHS bodies ("NHS England", "NHS Employers"); any other "NHS Place" names a health
+#: board or an ICB ("NHS Lanarkshire", "NHS Frimley").
+NHS_NATIONAL_WORDS = frozenset(
+    """england wales scotland employers providers confederation digital improvement resolution pay trust leadership
+    blood property business education counter direct elect partners professionals supply clinical alliance support
+    federation charities race health workforce staff long people constitution oversight benevolent national choices
+    jobs pensions fraud protect reform 111 app""".split()
 )
 #: Words that show a two-word capitalised span is an organisation, not a person.
 ORG_WORDS = frozenset(
@@ -76,7 +85,11 @@ LEAD_VERBS = re.compile(
     r"calls|argues|explains|criticises|criticised|reacts|reacted|slams|backs|condemns)\b"
 )
 #: Verbs that introduce an interview: the quotes belong to the person interviewed.
-INTERVIEW_RE = re.compile(r"\b(talks to|talked to|interviews|interviewed|speaks to|spoke to|meets|met)\b")
+INTERVIEW_RE = re.compile(r"\b(talks to|talked to|interviews|interviewed|speaks to|spoke to|meets|met|tells|told)\b")
+#: Interview verbs whose subject is the interviewee ("Jane Doe tells Alison Brent what …").
+INTERVIEWEE_SUBJECT_VERBS = frozenset({"tells", "told"})
+#: How a headline names the union when it speaks ("…, says union").
+BARE_SELF_NAME_RE = re.compile(r"^\s*(?:the\s+)?union\s*[.,:;]?\s*$", re.IGNORECASE)
 #: Words that mark an unnamed speaker ("one member said", "a CPO agreed").
 UNNAMED_RE = re.compile(
     r"\b(one|a|an|another|the|some|many|several|our|other)\s+(?:[a-z-]+\s+){0,2}"

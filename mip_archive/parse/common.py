@@ -55,7 +55,6 @@ class GatedSelector(CSSSelector):
         self.needles = _needles(css)
         self.nested = " " in css.strip()  # a descendant combinator: an XPath costly enough to check before running
 
-
     def may_match(self, census: str) -> bool:
         return all(needle in census for needle in self.needles)
 
@@ -104,7 +103,11 @@ _XML_SPACE = str.maketrans("\t\n\r", "   ")  # what XPath's normalize-space() sp
 
 @dataclass(frozen=True)
 class SimpleUnion:
-    """Simple selectors (tag, classes, id) matched in one walk over the subtree, self included, document order."""
+    """Simple selectors (tag, classes, id) matched over a subtree (self included), in document order.
+
+    Bare tags are found by libxml2 (``iter``); for the compounds, the subtree's class and id values are read once as
+    plain strings and only the elements whose values name a wanted class or id are fetched and tested exactly.
+    """
 
     tags: frozenset[str]  # selectors that are a bare tag name
     compounds: tuple[tuple[str | None, frozenset[str], str | None], ...]  # (tag, classes, id) of the others
@@ -150,7 +153,8 @@ class SimpleUnion:
         values = (_CLASS_AND_ID if self.ids else _CLASS)(node)
         joined = " ".join(values)
         present = [name for name in self.names if name in joined]
-        hits = sorted({index for name in present for index, value in enumerate(values) if name in value})
+        hits = sorted({index for name in present for index, value in enumerate(values)
+                       if name in value and name in value.translate(_XML_SPACE).split(" ")})
         if len(hits) > FEW_HITS:
             elements = [value.getparent() for value in (_CLASS_AND_ID_VALUES if self.ids else _CLASS_VALUES)(node)]
             candidates = [elements[index] for index in hits]
@@ -379,6 +383,8 @@ def clean_content(content: HtmlElement, rules: ContentRules) -> None:
 
 def _drop_headed_blocks(content: HtmlElement, rules: ContentRules) -> None:
     for heading in list(content.iter(*rules.heading_tags, "p", "strong")):
+        if len(heading.text or "") > 80:
+            continue  # its leading text alone is too long for a heading: no need to read the whole text
         raw = heading.text_content()
         if len(raw) > 80 or heading.getparent() is None or not rules.headings.search(text := one_line(raw)):
             continue

@@ -240,7 +240,8 @@ def _standfirst(content: HtmlElement, blocks: list[Block], signals: Signals) -> 
         element = blocks[0].element
     if element is not None:
         text = element_text(element)
-        kept = [b for b in blocks if b.element is not element and element not in b.element.iterancestors()]
+        inner = set(element.iterdescendants())
+        kept = [b for b in blocks if b.element is not element and b.element not in inner]
         element.drop_tree()
         return text or None, kept
     return _description_standfirst(blocks, signals), blocks

@@ -127,3 +127,8 @@ def _short(value: str | None, width: int = 70) -> str | None:
     if not value:
         return None
     return value if len(value) <= width else value[:width - 1] + "…"
+
+
+def check_site_job(site: SiteSettings, *, articles_per_listing: int = 3) -> SiteReport:
+    """The job behind `mip-archive check-site`: the report (``report.ok``, ``report.lines()``)."""
+    return check_site(site, articles_per_listing=articles_per_listing)

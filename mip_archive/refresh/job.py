@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mip_archive.crawl import crawl_counts, is_local, run_spider, scrapy_settings_for
@@ -39,7 +39,10 @@ class RefreshOptions:
     breaker_threshold: int = 5
 
 
+@dataclass
 class RefreshResult(JobResult):
+    skipped_by: dict = field(default_factory=dict)  # skip reason -> pages ("robots", "too_large", ...)
+
     def summary(self) -> str:
         c = self.counts
         extra = f"; {c.get('withdrawn', 0)} withdrawn, {c.get('not_modified', 0)} not modified (304)"
@@ -106,7 +109,7 @@ def _finish(db_path, run_id, result, plan, swept, options, started) -> JobResult
         finish_run(db, run_id, status=result.status, counts=result.counts,
                    details={"error": result.error, "signal": plan.notes.signal, "swept": len(plan.sweep),
                             "enriched": result.enriched, "since": plan.since,
-                            "skipped_by": getattr(result, "skipped_by", {})})
+                            "skipped_by": result.skipped_by})
     finally:
         db.close()
     log.info(result.summary())

@@ -1,8 +1,8 @@
 """Which fetched article pages are fit to parse, and in which encoding: one rule set for the refresh and the rebuild.
 
 A page that breaks a rule is skipped with a one-line reason (counted under ``mip/skipped/<kind>``) and the
-archive keeps what it had: a non-HTML answer, a page over the size limit, a body that ends before ``</html>``
-(a response cut short by a proxy or a dying server), or bytes that decode in no charset the page could mean.
+archive keeps what it had: a non-HTML answer, a page over the size limit, a page cut short by a proxy or a dying
+server (it closes neither ``</body>`` nor ``</html>``), or bytes that decode in no charset the page could mean.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from mip_archive.parse import DECLARED_CHARSET, SNIFF_BYTES, WINDOWS_1252_ALIASES
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-HTML_END = re.compile(rb"</html\s*>\s*$", re.IGNORECASE)
-TAIL_BYTES = 512
+# A complete page closes its body or html element somewhere near its end (caching plugins append comments after
+# </html>, so the end tag need not be last); a page cut short closes neither.
+HTML_END = re.compile(rb"</(?:body|html)\s*>", re.IGNORECASE)
+TAIL_BYTES = 64 * 1024
 CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
@@ -39,7 +41,7 @@ def check_page(body: bytes, content_type: str | None, limits: Limits = Limits())
     if len(body) > limits.max_bytes:
         raise Skip("too_large", f"page of {len(body)} bytes is over the {limits.max_bytes}-byte limit")
     if not HTML_END.search(body[-TAIL_BYTES:]):
-        raise Skip("truncated", "the page ends before </html> (truncated response)")
+        raise Skip("truncated", "the page ends before </body> or </html> (truncated response)")
     return choose_encoding(body, header_charset(content_type))
 
 

@@ -19,11 +19,11 @@ log = logging.getLogger(__name__)
 REST_POSTS = "/wp-json/wp/v2/posts"
 REST_FIELDS = "id,link,modified_gmt"
 REST_PER_PAGE = 100
-SITEMAP_INDEX = "/wp-sitemap.xml"
-FEED = "/feed/"
-# The order signals are tried in: the REST API names every edit exactly; a sitemap's lastmod covers every post;
-# the feed only knows the newest posts (new articles, never edits to old ones).
-SIGNAL_ORDER = ("rest", "sitemap", "feed")
+# The order signals are tried in, with their paths: the REST API names every edit exactly; a sitemap's lastmod
+# covers every post (WordPress core's, else Yoast SEO's); the feed only knows the newest posts (no old edits).
+SIGNAL_PATHS = {"rest": REST_POSTS, "sitemap": "/wp-sitemap.xml", "yoast-sitemap": "/sitemap_index.xml",
+                "feed": "/feed/"}
+SIGNAL_ORDER = tuple(SIGNAL_PATHS)
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
 

@@ -32,6 +32,8 @@ FAULTS = {
     "robots": "robots.txt disallows one article page",
     "down": "every request answers 503: the site is down",
     "redesign": "article pages lose their content markup, as after a redesign",
+    "redesign-listings": "listing pages lose their item markup, as after a redesign",
+    "no-api": "the WordPress REST API is switched off (404 for /wp-json/)",
 }
 # The fault → the index (in the site's newest-first post order) of the article page it hits.
 VICTIM_INDEX = {"slow": 1, "truncated": 2, "charset": 3, "offsite": 4, "huge": 5, "robots": 6}
@@ -54,7 +56,7 @@ class FaultSpec:
         if unknown:
             raise ValueError(f"unknown fault(s): {', '.join(sorted(unknown))}; known: {', '.join(FAULTS)}")
         if "all" in names:
-            names = frozenset(FAULTS) - {"down", "redesign"}
+            names = frozenset(FAULTS) - {"down", "redesign", "redesign-listings", "no-api"}
         return cls(names, **options)
 
 
@@ -180,6 +182,9 @@ class FaultyApp:
     def _before(self, path: str) -> Response | None:
         names, victims = self.spec.names, self.victims()
         is_article = is_article_path(path)
+        if "no-api" in names and path.startswith("/wp-json/"):
+            return Response.json({"code": "rest_no_route", "message": "No route was found.", "data": {"status": 404}},
+                                 status=404)
         if "429" in names and is_listing_path(path) and self.first("429", path):
             return Response(429, {"Retry-After": str(self.spec.retry_after)}, b"Too Many Requests", "text/plain")
         if "500s" in names and is_article and self.first("500s", path):
@@ -201,7 +206,7 @@ class FaultyApp:
         if path == victims.get("huge"):
             padding = b"<!-- " + b"x" * self.spec.huge_bytes + b" -->"
             return dataclasses.replace(response, body=response.body.replace(b"</body>", padding + b"</body>", 1))
-        if "redesign" in names and is_article_path(path):
+        if ("redesign" in names and is_article_path(path)) or ("redesign-listings" in names and is_listing_path(path)):
             return dataclasses.replace(response, body=redesigned(response.body))
         return response
 
@@ -228,6 +233,12 @@ def redesigned(body: bytes) -> bytes:
     for pattern, replacement in REDESIGN:
         body = pattern.sub(replacement, body)
     return body
+
+
+def with_faults(apps: list, faults: str | FaultSpec | None) -> list:
+    """The replica's apps with the first (today's WordPress site) wrapped in a :class:`FaultyApp`."""
+    spec = faults if isinstance(faults, FaultSpec) else FaultSpec.parse(faults)
+    return [FaultyApp(apps[0], spec), *apps[1:]] if spec.names and apps else apps
 
 
 def build_faulty_replica(n_articles: int = 150, seed: int = 1, faults: str | FaultSpec | None = None) -> list:
