@@ -125,10 +125,13 @@ def _keep_allowed_attrs(element: lxml.html.HtmlElement, base_url: str | None) ->
             del attrib[name]
         elif name in URL_ATTRS:  # kept: stripped (as lxml's rewrite_links does), made absolute with a base
             url = value.strip()
-            if base_url and not PLAIN_ABSOLUTE_URL.fullmatch(url):
-                url = urljoin(base_url, url)
-            if url != value:
-                attrib[name] = url
+            try:
+                if base_url and not PLAIN_ABSOLUTE_URL.fullmatch(url):
+                    url = urljoin(base_url, url)
+                if url != value:
+                    attrib[name] = url
+            except ValueError:  # a control character, or a URL lxml refuses to hold: the link goes, the text stays
+                del attrib[name]
 
 
 def _safe_url(value: str) -> bool:

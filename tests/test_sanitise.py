@@ -42,3 +42,11 @@ def test_relative_links_and_images_become_absolute_with_a_base_url():
         '<p><a href="https://www.miphealth.org.uk/news/x">x</a></p>'
         '<img src="https://www.miphealth.org.uk/news/uploads/a.jpg" alt="">'
     )
+
+
+def test_a_link_with_a_control_character_is_dropped_not_a_crash():
+    from mip_archive.sanitise import sanitise_html
+
+    html = sanitise_html('<p><a href="/news/pay\x01award/">the award</a> was late</p>', base_url="https://www.miphealth.org.uk/")
+    assert "the award" in html and "was late" in html
+    assert "\x01" not in html

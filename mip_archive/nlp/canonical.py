@@ -13,7 +13,7 @@ from . import lexicon
 from .entities import Mention, known_names
 
 _SMALL_WORDS = frozenset("and of for the in on to &".split())
-_TRUST_TAIL = re.compile(r"\s+(?:nhs\s+)?(?:foundation\s+)?trust$")
+_TRUST_TAIL = re.compile(r"\s+(?:nhs\s+)?(?:foundation\s+)?trust$", re.IGNORECASE)
 
 
 def resolve(mentions: list[Mention]) -> list[Mention]:
@@ -80,7 +80,14 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
         return True
     if label == "REPORT" and _same_report(s_words, f_words, full):
         return True
-    return _is_acronym(short, full)
+    if label == "TRUST" and _trust_core(short) and _trust_core(full).startswith(_trust_core(short)):
+        return True
+    return _is_acronym(short, full) or (label == "TRUST" and _is_acronym(short, _TRUST_TAIL.sub("", full)))
+
+
+def _trust_core(name: str) -> str:
+    """"East London Foundation Trust" and "East London NHS Foundation Trust" share the core "east london"."""
+    return _TRUST_TAIL.sub("", " ".join(_words(name)))
 
 
 def _contains(words: list[str], part: list[str]) -> bool:

@@ -88,7 +88,8 @@ def _coordination_cut(mention: Mention, trusts: list[str]) -> int | None:
     cuts = [m.start() for m in re.finditer(r" and ", mention.text)]
     for cut in reversed(cuts):
         left, right = mention.text[:cut].lower(), mention.text[cut + 5:].lower()
-        elsewhere = any(left in other and other != mention.text.lower() for other in trusts)
+        elsewhere = any(other == left or (other.startswith(left + " ") and not other.startswith(left + " and "))
+                        for other in trusts)
         if left in known_names() or elsewhere or any(right.startswith(name + " ") and known_names()[name][0] == "TRUST"
                                                      for name in known_names()):
             return cut
@@ -269,7 +270,9 @@ def _is_noise(text: str, label: str, ent: Span, start: int) -> bool:
         return True  # "NHS Trust" inside "NHS Trust Development Authority"
     if label == "REPORT" and _unconfirmed_initial_name(ent.doc.text, text, start):
         return True
-    return label == "ORG" and " " not in text and text.istitle() and _sentence_initial(ent.doc.text, start)
+    if label == "ORG" and " " not in text and text.istitle() and _sentence_initial(ent.doc.text, start):
+        return not lexicon.CUE_RE.match(ent.doc.text, start + len(text) + 1)  # "Oakenshaw told HSJ" is kept
+    return False
 
 
 def _common_word_opening(text: str, doc_text: str, start: int) -> bool:

@@ -23,7 +23,10 @@ _TITLE = re.compile(r"(?:(?:" + "|".join(sorted(lexicon.TITLES, key=len, reverse
 _INTERVIEW = re.compile(r"\b(?:tells|told|talks to|talked to|speaks to|spoke to|interviews|interviewed|meets|met)"
                         r"\s+(?=[A-Z])")
 #: Words that never belong to a person's name (organisations, places in roles, the union itself).
-_NOT_NAME = frozenset({"MiP", "NHS", "The", "A", "An", "Our", "Its", "Their", "His", "Her"})
+_NOT_NAME = frozenset(
+    """MiP NHS The A An Our Its Their His Her This That Last Next Every Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October November December""".split()
+)
 
 
 def role_named_people(text: str) -> list[tuple[int, int]]:
@@ -98,7 +101,7 @@ _ROLE_AFTER = re.compile(
 _ROLE_COMMA = re.compile(rf"\b(?:{lexicon.ROLE_NOUNS})(?:\s+(?:for|of|in|at)\s+[^,.;:\n]{{1,40}})?,\s+(?=[A-Z])",
                          re.IGNORECASE)
 _NAME_THEN_ROLE = re.compile(
-    rf"(?<![\w’'.-]){_RUN.pattern}(?=\s+(?:is|was|has been)\s+(?:the\s+|a\s+|an\s+|MiP[’']s\s+)?"
+    rf"(?<![\w’'.-]){_RUN.pattern}(?=(?:\s+(?:is|was|has been)|,)\s+(?:the\s+|a\s+|an\s+|MiP[’']s\s+|MiP\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}?(?i:{lexicon.ROLE_NOUNS})\b)")
 
 

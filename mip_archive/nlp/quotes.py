@@ -15,6 +15,9 @@ MIN_WORDS = 4
 MAX_PARAGRAPHS = 4
 _WORD = re.compile(r"[\w’'-]+")
 _SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
+_TITLE_BEFORE = re.compile(
+    r"\b(?:briefing|guide|report|paper|leaflet|booklet|factsheet|titled|entitled|called|headlined|motion|session|"
+    r"webinar|workshop)[,:]?\s*[“‘\"']?$", re.IGNORECASE)
 _NAME_FOLLOWS = re.compile(r"\s*(?:project|programme|campaign|initiative|report|review|strategy|plan|series|column)\b")
 
 
@@ -119,7 +122,7 @@ def _is_quotation(text: str, span: QuoteSpan) -> bool:
     words = _WORD.findall(span.text)
     if len(words) < MIN_WORDS:
         return bool(words) and _clearly_speech(text, span)
-    if _NAME_FOLLOWS.match(text, span.end + 1):
+    if _NAME_FOLLOWS.match(text, span.end + 1) or _TITLE_BEFORE.search(text[max(0, span.start - 30):span.start]):
         return False
     return not _is_title(span.text, words)
 
