@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from mip_archive import __version__
+from mip_archive.cli_refresh import check_site, faults_option, rebuild, refresh
 from mip_archive.settings import DEFAULT_DB, LIVE_BASE_URL, WAYBACK_URL, site_settings
 
 log = logging.getLogger("mip_archive")
@@ -175,12 +176,13 @@ def extract(source: str | None, text_file: Path | None, as_json: bool, no_nlp: b
 
 
 @main.command()
+@faults_option
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0 picks a free one).")
 @click.option("--articles", default=150, show_default=True, help="How many articles to invent.")
 @click.option("--seed", default=1, show_default=True, help="Seed of the deterministic generator.")
 @click.option("--truth", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the ground truth (one JSON line per article) to this file and exit.")
-def replica(port: int, articles: int, seed: int, truth: Path | None) -> None:
+def replica(faults: str, port: int, articles: int, seed: int, truth: Path | None) -> None:
     """Serve the local replica of the union's site (synthetic text in the real site's structure)."""
     from mip_archive import replica as rep
 
@@ -189,7 +191,12 @@ def replica(port: int, articles: int, seed: int, truth: Path | None) -> None:
         rep.write_truth(truth, records)
         click.echo(f"replica truth: {len(records)} articles written to {truth}")
         return
-    server = rep.ReplicaServer(rep.build_replica(articles, seed), port=port)
+    apps = rep.build_replica(articles, seed)
+    if faults:
+        from mip_archive.replica.faults import with_faults
+
+        apps = with_faults(apps, faults)
+    server = rep.ReplicaServer(apps, port=port)
     click.echo(f"replica of the union's site serving {articles} articles at {server.url}/ (Ctrl-C to stop)")
     try:
         server.serve_forever()
@@ -235,6 +242,10 @@ def demo(ctx, db_path: Path, articles: int, seed: int, port: int, no_serve: bool
 
             serve_archive(db_path, host="127.0.0.1", port=port, public=False)
 
+
+main.add_command(refresh)
+main.add_command(rebuild)
+main.add_command(check_site)
 
 if __name__ == "__main__":
     main()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import logging
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapy.settings import Settings
@@ -38,6 +39,7 @@ def scrapy_settings_for(site: SiteSettings, db_path: str, *, verbose: bool = Fal
     settings = Settings()
     settings.setmodule(scrapy_settings, priority="project")
     settings.set("MIP_DB", str(db_path))
+    settings.set("MIP_WARC_DIR", str(Path(db_path).parent / "warc"))
     settings.set("USER_AGENT", site.user_agent)
     settings.set("DOWNLOAD_MAXSIZE", site.max_page_bytes)
     settings.set("DOWNLOAD_TIMEOUT", site.timeout_seconds)

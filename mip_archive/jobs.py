@@ -14,7 +14,7 @@ from pathlib import Path
 from mip_archive.crawl import CrawlError, check_outcome, crawl_counts, run_spider, scrapy_settings_for
 from mip_archive.settings import SiteSettings
 from mip_archive.store import open_db
-from mip_archive.store.runs import finish_run, start_run
+from mip_archive.store.runs import close_interrupted, finish_run, start_run
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +49,22 @@ class JobResult:
 
 def crawl_job(db_path: Path, site: SiteSettings, sections: tuple[str, ...], *, enrich: bool = True,
               verbose: bool = False, progress=None) -> JobResult:
-    """Crawl the listings of `sections` on `site` into the archive at `db_path`, then enrich what changed."""
+    """Crawl the listings of `sections` on `site` into the archive at `db_path`, then enrich what changed.
+
+    Holds the archive's run lock, so a crawl never runs beside a refresh or a rebuild of the same archive."""
+    from mip_archive.lock import RunLock, lock_path_for
+
+    with RunLock(lock_path_for(db_path), command="crawl"):
+        return _crawl_job(db_path, site, sections, enrich=enrich, verbose=verbose, progress=progress)
+
+
+def _crawl_job(db_path: Path, site: SiteSettings, sections: tuple[str, ...], *, enrich: bool,
+               verbose: bool, progress) -> JobResult:
     from spiders.site import SiteSpider
 
     started = time.monotonic()
     db = open_db(db_path)
+    close_interrupted(db)
     run_id = start_run(db, command="crawl", source="live", base_url=site.base_url)
     db.close()
     stats = run_spider(SiteSpider, scrapy_settings_for(site, str(db_path), verbose=verbose),

@@ -91,3 +91,29 @@ class RetryAfterMiddleware:
     def _count(self, name: str) -> None:
         if self.stats is not None:
             self.stats.inc_value(f"mip/retry/{name}")
+
+
+class StayOnSiteMiddleware:
+    """Downloader middleware: no request leaves the site, even one Scrapy would not filter.
+
+    Scrapy's offsite filter lets through requests marked ``dont_filter``, and retried requests are; so a page that
+    failed once and then redirected elsewhere would be followed off the site. This refuses any request to a host
+    outside the spider's ``allowed_domains``, as an offsite skip.
+    """
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request, spider=None):
+        from scrapy.exceptions import IgnoreRequest
+        from scrapy.utils.httpobj import urlparse_cached
+
+        allowed = getattr(self.crawler.spider, "allowed_domains", None) or []
+        host = urlparse_cached(request).hostname or ""
+        if allowed and not any(host == d or host.endswith("." + d) for d in allowed):
+            raise IgnoreRequest(f"Filtered offsite request to {host!r}")
+        return None

@@ -27,7 +27,11 @@ DOWNLOAD_WARNSIZE = 1024 * 1024
 RETRY_ENABLED = True  # network errors and timeouts: Scrapy's RetryMiddleware
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = []  # HTTP statuses: RetryAfterMiddleware (429/503 Retry-After, 5xx with exponential backoff)
-DOWNLOADER_MIDDLEWARES = {"mip_archive.middlewares.RetryAfterMiddleware": 560}
+DOWNLOADER_MIDDLEWARES = {
+    "mip_archive.middlewares.StayOnSiteMiddleware": 55,  # no request leaves the site, retried ones included
+    "mip_archive.middlewares.RetryAfterMiddleware": 560,
+    "mip_archive.warc.WarcCaptureMiddleware": 610,  # above RedirectMiddleware (600): every raw answer goes to WARC
+}
 
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False

@@ -1,7 +1,7 @@
 """Shared by the refresh tests: a mutable, fault-injecting replica on 127.0.0.1 and the refresh run in a subprocess.
 
-Scrapy's reactor cannot restart in one process, so every run is ``python -c`` calling the click command (switch to
-``run_cli("refresh", ...)`` once the command is in the main group; the arguments are the same).
+Scrapy's reactor cannot restart in one process, so every run is the real CLI (``python -m mip_archive``) in a
+subprocess.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from mip_archive.replica.content import generate
 from mip_archive.replica.faults import FaultSpec, FaultyApp, MutableSite
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = {"refresh": "refresh", "rebuild": "rebuild", "check-site": "check_site"}
 
 
 @contextmanager
@@ -30,8 +29,7 @@ def replica(n_articles: int = 40, seed: int = 3, faults: str = "", **spec_option
 
 def run(command: str, *args: str, timeout: int = 300, background: bool = False):
     """Run one of our click commands in a fresh interpreter (``background=True`` returns the Popen)."""
-    code = f"from mip_archive.cli_refresh import {COMMANDS[command]} as c; c(prog_name='mip-archive {command}')"
-    argv = [sys.executable, "-c", code, *args]
+    argv = [sys.executable, "-m", "mip_archive", command, *args]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     if background:
         return subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -53,6 +53,9 @@ def _adopt_labels(mentions: list[Mention]) -> None:
             mention.label = "PERSON"
     longer = [m for m in mentions if m.label in ("TRUST", "REPORT")]
     for mention in mentions:
+        if mention.label == "PERSON" and " " in mention.text:
+            mention.label = next((o.label for o in longer if _words(o.text)[:2] == _words(mention.text)[:2]
+                                  and len(o.text) > len(mention.text)), "PERSON")  # "Hywel Dda" (Health Board)
         if mention.label != "ORG":
             continue
         for other in longer:

@@ -111,5 +111,5 @@ ROLE_NOUNS = (
     r"general secretary|national officer|assistant general secretary|head of [a-z]+|director(?: of [a-z ]+?)?|"
     r"health secretary|secretary of state|minister|chair(?:man|woman)?|president|vice[- ]president|chief economist|"
     r"secretary|officer|organiser|editor|correspondent|spokes(?:person|man|woman)|consultant|professor|lecturer|"
-    r"manager|adviser|advisor|lawyer|solicitor|partner|founder|leader|mp|chief"
+    r"manager|adviser|advisor|lawyer|solicitor|partner|founder|leader|mp|chief|rep|representative|steward"
 )

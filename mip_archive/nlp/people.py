@@ -45,9 +45,11 @@ def role_named_people(text: str) -> list[tuple[int, int]]:
         if span and text[span[1]:span[1] + 1] == ",":
             found.append(span)
     for match in _NAME_THEN_ROLE.finditer(text):
-        if len(_WORD_RE.findall(match.group(0))) >= 2 and not _has_org_word(match.group(0)) and not any(
-                w in _NOT_NAME for w in match.group(0).split()):
-            found.append((match.start(), match.end()))
+        title = _TITLE.match(text, match.start())
+        start = title.end() if title else match.start()
+        name = text[start:match.end()]
+        if len(_WORD_RE.findall(name)) >= 2 and not _has_org_word(name) and not any(w in _NOT_NAME for w in name.split()):
+            found.append((start, match.end()))
     return found
 
 

@@ -17,7 +17,7 @@ from mip_archive.refresh.planner import LAST_SWEEP, SINCE, RefreshPlan, build_pl
 from mip_archive.refresh.rules import Limits
 from mip_archive.settings import SiteSettings
 from mip_archive.store import http_cache, open_db
-from mip_archive.store.runs import finish_run, now_iso, start_run
+from mip_archive.store.runs import close_interrupted, finish_run, now_iso, start_run
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 EXIT_CODES = {"ok": 0, "failed": 1, "site-down": 3, "partial": 4, "locked": 75}
 WARC_MIDDLEWARE = "mip_archive.warc.WarcCaptureMiddleware"
 RETRY_MIDDLEWARE = "mip_archive.middlewares.RetryAfterMiddleware"
-STAY_ON_SITE = "mip_archive.refresh.fetching.StayOnSiteMiddleware"
+STAY_ON_SITE = "mip_archive.middlewares.StayOnSiteMiddleware"
 
 
 @dataclass
@@ -81,6 +81,7 @@ def _refresh(db_path: Path, site: SiteSettings, sweep: bool, verbose: bool, opti
 
     started = time.monotonic()
     db = open_archive(db_path)
+    close_interrupted(db)
     run_id = start_run(db, command="refresh", source="live", base_url=site.base_url)
     with db.atomic():
         swept = sweep or sweep_due(db, options.sweep_every_days)

@@ -22,9 +22,9 @@ class StoreError(RuntimeError):
 
 
 def migration_sets() -> list:
-    from mip_archive.store import nlp  # the NLP tables reference articles: applied after them
+    from mip_archive.store import http_cache, nlp  # the NLP tables reference articles: applied after them
 
-    return [articles.migrations, runs.migrations, nlp.migrations]
+    return [articles.migrations, runs.migrations, nlp.migrations, http_cache.migrations]
 
 
 def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:

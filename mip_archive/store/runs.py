@@ -49,3 +49,9 @@ def finish_run(db: sqlite_utils.Database, run_id: int, *, status: str, counts: d
     with db.atomic():
         db["crawl_runs"].update(run_id, update)
     return db["crawl_runs"].get(run_id)
+
+
+def close_interrupted(db: sqlite_utils.Database) -> int:
+    """Runs killed mid-way stay 'running'; the next run (holding the lock) marks them 'interrupted'."""
+    with db.atomic():
+        return db.execute("update crawl_runs set status = 'interrupted' where status = 'running'").rowcount

@@ -27,7 +27,7 @@ POLITE = {"CONCURRENT_REQUESTS": 1, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "DOWNLO
           "AUTOTHROTTLE_ENABLED": True, "AUTOTHROTTLE_START_DELAY": 1.5, "MIP_RETRY_AFTER_CAP": 300.0}
 LOCAL = {"MIP_BACKOFF_BASE": 0.05, "MIP_BACKOFF_MAX": 1.0}
 WAYBACK_PIPELINES = {"mip_archive.pipelines.WaybackStorePipeline": 300}
-MIDDLEWARES = {"mip_archive.middlewares.RetryAfterMiddleware": 560}
+MIDDLEWARES = {"mip_archive.middlewares.RetryAfterMiddleware": 560, "mip_archive.warc.WarcCaptureMiddleware": 610}
 
 
 def wayback_settings(wayback_url: str, db_path: str, *, verbose: bool = False, overrides: dict | None = None) -> Settings:
