@@ -74,6 +74,13 @@ def _crawl_job(db_path: Path, site: SiteSettings, sections: tuple[str, ...], *, 
         check_outcome(stats, site.base_url)
     except CrawlError as error:
         result.status, result.error = "failed", str(error)
+    return finish_job(db_path, run_id, result, started=started, enrich=enrich, progress=progress,
+                      details={"sections": list(sections)})
+
+
+def finish_job(db_path: Path, run_id: int, result: JobResult, *, started: float, enrich: bool, progress=None,
+               details: dict | None = None) -> JobResult:
+    """After a crawl: enrich what changed (if the crawl worked), then close the run's `crawl_runs` row."""
     db = open_db(db_path)
     try:
         if enrich and result.status == "ok":
@@ -81,7 +88,7 @@ def _crawl_job(db_path: Path, site: SiteSettings, sections: tuple[str, ...], *, 
         result.seconds = time.monotonic() - started
         result.total_articles = db["articles"].count
         finish_run(db, run_id, status=result.status, counts=result.counts,
-                   details={"sections": list(sections), "error": result.error, "enriched": result.enriched})
+                   details={**(details or {}), "error": result.error, "enriched": result.enriched})
     finally:
         db.close()
     return result

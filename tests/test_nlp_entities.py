@@ -139,3 +139,60 @@ def test_entity_ids_fold_spelling_variants(label, a, b):
     assert entity_key(label, a) == entity_key(label, b)
     assert entity_id(label, a) == entity_id(label, b)
     assert entity_id("ORG", a) != entity_id("REPORT", a)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role that ends in a place is not part of the name that follows it
+    ("MiP national officer for Wales Gwen Pritchard-Evans is retiring this month.",
+     {("ORG", "MiP"), ("PERSON", "Gwen Pritchard-Evans")}),
+    ("MiP organiser for Northern Ireland Ciarán Devlin said the delay was unacceptable.",
+     {("ORG", "MiP"), ("PERSON", "Ciarán Devlin")}),
+    # Mc/O' names, hyphens, initials and particles, however the model labels them
+    ("Ewan McBride, MiP national officer for Scotland, said the plan was rushed.",
+     {("ORG", "MiP"), ("PERSON", "Ewan McBride")}),
+    ("Dr R.J. Abernethy-Stone told reporters that the process had been unfair.", {("PERSON", "R.J. Abernethy-Stone")}),
+    ("Martin de Souza, vice chair of the trust, backed the campaign.", {("PERSON", "Martin de Souza")}),
+    ("Shona McCallum is head of patient flow in Glasgow.", {("PERSON", "Shona McCallum")}),
+    # the person an interviewer talks to, even when the model misses the name
+    ("She tells Fergus Kilbride about winter planning.", {("PERSON", "Fergus Kilbride")}),
+    # "NHS <place>" is a health board or ICB; "NHS <national body>" is an organisation
+    ("Staff at NHS Lanarkshire and NHS Employers were told on Friday.",
+     {("TRUST", "NHS Lanarkshire"), ("ORG", "NHS Employers")}),
+    # named hospitals are run as trusts
+    ("Managers at Frimley Park Hospital and Wexham Park Hospital face a merger.",
+     {("TRUST", "Frimley Park Hospital"), ("TRUST", "Wexham Park Hospital")}),
+    ("He trained at Guy's and St Thomas' NHS Foundation Trust.",
+     {("TRUST", "Guy's and St Thomas' NHS Foundation Trust")}),
+    # two trusts joined by "and" are split when one side is a name on its own; one trust name with "and" is kept
+    ("UCLH and Mid Yorkshire Hospitals NHS Trust have paused recruitment.",
+     {("TRUST", "UCLH"), ("TRUST", "Mid Yorkshire Hospitals NHS Trust")}),
+    ("Lewisham and Greenwich NHS Trust has paused recruitment.", {("TRUST", "Lewisham and Greenwich NHS Trust")}),
+    # a review body is an organisation, not a report
+    ("The Senior Salaries Review Body has not yet reported.", {("ORG", "Senior Salaries Review Body")}),
+    # a charity called a trust is not an NHS trust
+    ("Analysis by the Nuffield Trust was published today.", {("ORG", "Nuffield Trust")}),
+])
+def test_names_by_shape_and_role_grammar(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a generic term that is capitalised only because it opens the headline
+    ("Pay review body must look again at directors' pay\n\nMiP wrote to ministers.", {("ORG", "MiP")}),
+    # legislation acronyms are not organisations
+    ("Staff moving between employers are protected by TUPE in most cases.", set()),
+    # the place in a role is not an entity of its own
+    ("Bernadette Quarrie, MiP national officer for the North of England, spoke first.",
+     {("PERSON", "Bernadette Quarrie"), ("ORG", "MiP")}),
+])
+def test_shape_rules_do_not_overreach(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+def test_short_forms_resolve_to_the_trust_named_in_full(enricher):
+    text = ("UCLH cuts posts\n\nUniversity College London Hospitals NHS Foundation Trust will cut 40 posts. "
+            "Hywel Dda's plans are similar: Hywel Dda University Health Board will cut 30.")
+    assert entity_set(enricher, text) == {
+        ("TRUST", "University College London Hospitals NHS Foundation Trust"),
+        ("TRUST", "Hywel Dda University Health Board"),
+    }

