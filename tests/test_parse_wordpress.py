@@ -312,3 +312,14 @@ def test_wordpress_is_recognised_by_structure_not_url():
     assert names[0] == "wordpress"
     article = parse_article(page("wp_magazine.html"), f"{SITE}/home/news-campaigns/Features/heatwave.aspx")
     assert article.era == "wordpress"
+
+
+def test_a_saved_page_takes_its_url_from_its_canonical_link():
+    from pathlib import Path
+
+    from mip_archive.parse import parse_article
+
+    page = Path(__file__).parent / "pages" / "wp_full.html"
+    fetched = parse_article(page.read_bytes(), page.resolve().as_uri())
+    assert fetched.url == "https://www.miphealth.org.uk/news/senior-managers-workload-evidence/"
+    assert fetched.source_url == page.resolve().as_uri()

@@ -136,7 +136,8 @@ def _urls(signals: Signals, url: str) -> tuple[str, str]:
     fetched = canonical_url(url)
     if signals.canonical:
         declared = canonical_url(signals.canonical, base=url)
-        if same_site(declared, fetched):
+        # a page saved to disk (file:) is trusted to say where it lives; a fetched one only within its own site
+        if same_site(declared, fetched) or (url.startswith("file:") and declared.startswith(("http:", "https:"))):
             return declared, fetched
     return fetched, fetched
 
