@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import logging
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,6 +45,7 @@ def scrapy_settings_for(site: SiteSettings, db_path: str, *, verbose: bool = Fal
     settings.set("DOWNLOAD_MAXSIZE", site.max_page_bytes)
     settings.set("DOWNLOAD_TIMEOUT", site.timeout_seconds)
     settings.set("LOG_LEVEL", "INFO" if verbose else "WARNING")
+    settings.set("MIP_LIVE_PROGRESS", sys.stderr.isatty() and not verbose)
     if is_local(site.base_url):
         # Our own replica on the loopback interface: no need to be gentle with it.
         settings.setdict({"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS": 16,

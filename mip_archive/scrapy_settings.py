@@ -41,3 +41,6 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 
 ITEM_PIPELINES = {"mip_archive.pipelines.StorePipeline": 300}
+EXTENSIONS = {"mip_archive.progress.CrawlProgress": 500}
+MIP_LIVE_PROGRESS = False  # the CLI turns it on when its output is a terminal
+MIP_PROGRESS_INTERVAL = 10.0
