@@ -3,7 +3,9 @@
 1. CDX prefix queries (``/News/``, ``/home/`` on each host; 200s only, collapsed by digest, paged by resume key)
    find listing pages and article pages. Article captures already in the archive are skipped (resume).
 2. Every captured first page of a 2013–2017 listing is fetched in ``id_`` form and walked through its "Next" links
-   (the archive redirects to the nearest capture of each page); listing items give dates and sections.
+   (the archive redirects to the nearest capture of each page); listing items give dates and sections. The mixed
+   home listings (``/home/Home.aspx``, ``/News/HomepageNewsItems.aspx``) are walked too: their items' labels give
+   the section, and some statements' dates are printed nowhere else.
 3. When the listings are done, each article capture (one per distinct digest) is fetched, cleaned of any replay
    additions, checked for a soft 404, parsed by the era its structure shows, and yielded with its capture.
 """
@@ -25,13 +27,16 @@ from mip_archive.parse.aspnet2013 import parse_legacy_listing
 from mip_archive.wayback import cdx
 from mip_archive.wayback.captures import capture_text, id_url, is_soft_404, parse_archive_url, parse_capture
 
-LISTING_PAGES = {"/home/mediacentre.aspx": "news", "/home/mipblog.aspx": "magazine"}
+# First listing pages → their section (None: a mixed listing, whose items are labelled with their section).
+LISTING_PAGES = {"/home/mediacentre.aspx": "news", "/home/mipblog.aspx": "magazine", "/home/home.aspx": None,
+                 "/news/homepagenewsitems.aspx": None}
 ARTICLE_PATHS = re.compile(r"^/news/homepagenews-\d+\.aspx$|^/home/news-campaigns/(?:newsarticles|features)/[^/]+\.aspx$")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def classify(original: str) -> tuple[str, str | None]:
-    """("listing", section) for a first listing page, ("article", None) for an article page, ("other", None)."""
+    """("listing", section) for a first listing page (section None for a mixed one), ("article", None) for an
+    article page, ("other", None) for anything else."""
     parts = urlsplit(original)
     path = parts.path.lower()
     if path in LISTING_PAGES:
@@ -95,7 +100,7 @@ class WaybackSpider(scrapy.Spider):
         return scrapy.Request(id_url(self.wayback_url, timestamp, original), callback=callback, errback=self.on_error,
                               cb_kwargs=cb_kwargs, meta={"mip_kind": kind})
 
-    def parse_listing(self, response, section: str):
+    def parse_listing(self, response, section: str | None):
         ref = parse_archive_url(response.url)
         if ref is None or response.status != 200:
             return
@@ -105,9 +110,16 @@ class WaybackSpider(scrapy.Spider):
         if not listing.items:
             self.crawler.stats.inc_value("mip/empty_listings")
         for item in listing.items:
-            self.listed.setdefault(url_key(item.url), (item, section))
+            self.remember(item, item.section or section)
         if listing.next_url:
             yield self.capture_request(ref.timestamp, listing.next_url, self.parse_listing, section=section)
+
+    def remember(self, item, section: str | None) -> None:
+        """Keep the first listing item seen for a page, unless a later one gives the date it lacked."""
+        key = url_key(item.url)
+        known = self.listed.get(key)
+        if known is None or (not known[0].date and item.date):
+            self.listed[key] = (item, section or (known[1] if known else None))
 
     def on_idle(self):
         if self.articles_scheduled:

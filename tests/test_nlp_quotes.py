@@ -164,6 +164,11 @@ def test_find_quotes_marks(text, expected):
         [quote("Our members are doing the same jobs for less money.", "Ciarán Devlin", "PERSON", "said",
                "MiP organiser for Northern Ireland")],
         id="role ending in a place name"),
+    pytest.param(
+        "Cuts\n\nMiP chief executive Jane Holloway told the BBC that the cuts were rushed.\n\n"
+        "Tom Reddy said the timetable was impossible. He added: 'Nobody has seen the workforce modelling yet.'",
+        [quote("Nobody has seen the workforce modelling yet.", "Tom Reddy", "PERSON", "added")],
+        id="'told the BBC' does not make an interview: 'he' is the last person named"),
 ])
 def test_attribution_generalises(enricher, text, expected):
     assert quotes_of(enricher, text) == expected

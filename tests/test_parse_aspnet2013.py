@@ -111,3 +111,69 @@ def test_last_listing_page_has_no_next():
     html = page(LISTING.replace('<a href="/home/MediaCentre.aspx?view6page=2">Next</a>', ""))
     assert P.parse_legacy_listing(build_tree(html), "http://www.miphealth.org.uk/home/MediaCentre.aspx?view6page=2"
                                   ).next_url is None
+
+
+# The mixed listings: /home/Home.aspx (the latest items) and /News/HomepageNewsItems.aspx (all, paginated), each item
+# labelled with its section before its date.
+HOME = """<div id="homeWelcome"><h2>Welcome to MiP</h2><p>The union for senior managers in health and care.</p></div>
+<div id="ctl00_cphMain_homeNews" class="homeNewsList"><h2 class="homeNewsHeading">Latest from MiP</h2>
+<div class="homeNewsItem"><p class="homeNewsMeta"><span class="homeNewsLabel">MiP BLOG</span>
+<span class="homeNewsDate">Mon 10 Apr 2017</span></p>
+<p class="homeNewsImage"><img alt=" ward managers on a course" src="/t.jpg"/></p>
+<h4 class="homeNewsTitle"><a href="/News/HomepageNews-36990.aspx">Tipster: asking for a regrading</a></h4>
+<p class="homeNewsStandfirst">How to make the case when your job has grown</p></div>
+<div class="homeNewsItem"><p class="homeNewsMeta"><span class="homeNewsLabel">MEDIA CENTRE</span>
+<span class="homeNewsDate">Fri 31 Mar 2017</span></p>
+<h4 class="homeNewsTitle"><a href="/News/HomepageNews-36950.aspx">Reform plan needs backing, say managers</a></h4>
+<p class="homeNewsStandfirst">MiP gives its first view of the new plan</p></div>
+<div class="homeNewsItem"><p class="homeNewsMeta">NEWS Thu 16 Mar 2017</p>
+<h4 class="homeNewsTitle"><a href="/News/HomepageNews-36902.aspx">Regional meetings set for the spring</a></h4>
+<p class="homeNewsStandfirst">Members can book places now</p></div>
+<div class="homeNewsItem"><p class="homeNewsMeta"><span class="homeNewsLabel">EVENTS</span></p>
+<h4 class="homeNewsTitle"><a href="/News/HomepageNews-36880.aspx">Conference dates announced</a></h4></div>
+<p class="homeMore"><a href="/News/HomepageNewsItems.aspx">More news and blogs &gt;</a></p></div>
+<div id="homeEvents" class="homeBox"><h3>Events</h3><ul><li><a href="/home/Events.aspx">Regional meetings</a></li></ul>
+</div>"""
+HOME_URL = "http://www.miphealth.org.uk/home/Home.aspx"
+SITE = "http://www.miphealth.org.uk"
+HOME_ITEMS = [
+    (f"{SITE}/News/HomepageNews-36990.aspx", "Tipster: asking for a regrading", "2017-04-10",
+     "How to make the case when your job has grown", "magazine"),
+    (f"{SITE}/News/HomepageNews-36950.aspx", "Reform plan needs backing, say managers", "2017-03-31",
+     "MiP gives its first view of the new plan", "news"),
+    (f"{SITE}/News/HomepageNews-36902.aspx", "Regional meetings set for the spring", "2017-03-16",
+     "Members can book places now", "news"),
+    (f"{SITE}/News/HomepageNews-36880.aspx", "Conference dates announced", None, None, None),
+]
+
+
+def home_items(listing) -> list[tuple]:
+    return [(i.url, i.title, i.date, i.summary, i.section) for i in listing.items]
+
+
+def test_home_page_items_carry_the_section_of_their_label():
+    listing = P.parse_legacy_listing(build_tree(page(HOME, "Home")), HOME_URL)
+    assert home_items(listing) == HOME_ITEMS
+    assert listing.next_url is None  # "More news and blogs >" leads to another listing, not to page 2
+
+
+def test_generic_listing_parser_reads_the_home_page_alike():
+    from mip_archive.parse import parse_listing
+
+    assert home_items(parse_listing(page(HOME, "Home"), HOME_URL + "?text=large")) == HOME_ITEMS
+
+
+def test_mixed_listing_pages_follow_their_own_parameter():
+    paged = HOME.replace('<p class="homeMore"><a href="/News/HomepageNewsItems.aspx">More news and blogs &gt;</a></p>',
+                         "") + ('<div class="pager"><a href="/News/HomepageNewsItems.aspx">1</a>&nbsp;<span>2</span>'
+                                '&nbsp;<a href="/News/HomepageNewsItems.aspx?view2page=3">3</a>&nbsp;'
+                                '<a href="/News/HomepageNewsItems.aspx?view2page=3">Next</a></div>')
+    listing = P.parse_legacy_listing(build_tree(page(paged, "News and blogs")),
+                                     f"{SITE}/News/HomepageNewsItems.aspx?view2page=2")
+    assert [i.section for i in listing.items] == ["magazine", "news", "news", None]
+    assert listing.next_url == f"{SITE}/News/HomepageNewsItems.aspx?view2page=3"
+
+
+def test_section_listing_items_have_no_section_of_their_own():
+    listing = P.parse_legacy_listing(build_tree(page(LISTING)), f"{SITE}/home/MediaCentre.aspx")
+    assert [i.section for i in listing.items] == [None, None]

@@ -1,15 +1,18 @@
 """Captures: id_ URLs, replay banner and rewritten links removed, soft 404s recognised, windows-1252 decoded,
-and the emulated archive's replay behaviour (nearest-timestamp redirect, banner only outside id_)."""
+the emulated archive's replay behaviour (nearest-timestamp redirect, banner only outside id_) and its listings
+(section listings, the mixed home listings, the statement only a home page lists)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 import pytest
 
+from mip_archive.replica.content import generate
 from mip_archive.replica.http import Request
 from mip_archive.replica.model import ReplicaArticle
-from mip_archive.replica.wayback import WaybackApp, render_replay
+from mip_archive.replica.wayback import CaptureSet, WaybackApp, render_replay
 from mip_archive.wayback.captures import (
     CaptureRef, capture_text, decode_capture, id_url, is_replay, is_soft_404, parse_archive_url, parse_capture,
 )
@@ -101,3 +104,44 @@ def test_archive_redirects_to_the_nearest_capture_and_banners_only_replays():
     replay = app.handle(Request("GET", f"/web/{capture.timestamp}/{capture.original}"))
     assert is_replay(replay.body.decode())
     assert app.handle(Request("GET", "/web/2016/http://www.miphealth.org.uk/nowhere.aspx")).status == 404
+
+
+@pytest.fixture(scope="module")
+def capture_set():
+    return CaptureSet.build(generate(150, 1), seed=1)
+
+
+def listing_captures_naming(capture_set, path: str) -> list[tuple[str, str]]:
+    return [(c.original, c.timestamp) for c in capture_set.index
+            if c.case in ("listing", "home-listing") and f'href="{path}"' in c.text()]
+
+
+def test_home_only_statement_is_listed_only_by_a_home_page_and_its_page_prints_no_date(capture_set):
+    (original, _), = capture_set.cases()["home-only"]
+    path = urlsplit(original).path
+    article = next(a for a in capture_set.articles if a.legacy_id and path.endswith(f"-{a.legacy_id}.aspx"))
+    listings = listing_captures_naming(capture_set, path)
+    assert [urlsplit(url).path for url, _ in listings] == ["/home/Home.aspx"]
+    assert listings[0][1][:8] == f"{article.date + dt.timedelta(days=1):%Y%m%d}"
+    assert 'class="newsDate"' not in next(c for c in capture_set.index if c.original == original).text()
+    assert path in {p for t in capture_set.truth() for p in t["paths"]}
+
+
+def test_every_other_statement_is_on_a_section_listing(capture_set):
+    (home_only, _), = capture_set.cases()["home-only"]
+    legacy = {urlsplit(c.original).path for c in capture_set.index
+              if c.post_id is not None and "/HomepageNews-" in c.original and c.original != home_only}
+    assert len(legacy) > 40
+    for path in legacy:
+        sections = {urlsplit(u).path for u, _ in listing_captures_naming(capture_set, path)}
+        assert sections & {"/home/MediaCentre.aspx", "/home/MiPBlog.aspx"}, path
+
+
+def test_home_pages_are_captured_over_the_years_and_mixed_listing_pages_link_onwards(capture_set):
+    homes = capture_set.cases()["home-listing"]
+    assert sorted({ts[:4] for _, ts in homes}) == ["2014", "2015", "2016", "2018"]
+    assert "http://miphealth.org.uk/home/Home.aspx?text=large" in {url for url, _ in homes}
+    mixed = [c for c in capture_set.index if urlsplit(c.original).path == "/News/HomepageNewsItems.aspx"]
+    first = next(c for c in mixed if c.timestamp.startswith("2015") and "?" not in c.original)
+    assert 'href="/News/HomepageNewsItems.aspx?view2page=2">Next</a>' in first.text()
+    assert {label in first.text() for label in ("MEDIA CENTRE", "MiP BLOG")} == {True}

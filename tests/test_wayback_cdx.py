@@ -1,4 +1,5 @@
-"""CDX: query URLs, JSON rows and resume keys, and paging through the emulated archive's CDX API with them."""
+"""CDX: query URLs, JSON rows and resume keys, paging through the emulated archive's CDX API with them, and how the
+spider sorts what it finds (first listing pages, mixed home listings included; article pages; the rest)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from mip_archive.replica.http import Request
 from mip_archive.replica.model import ReplicaArticle
 from mip_archive.replica.wayback import WaybackApp
 from mip_archive.wayback import cdx
+from spiders.wayback import classify
 
 WAYBACK = "http://127.0.0.1:8080"
 
@@ -113,3 +115,17 @@ def test_collapse_digest_drops_adjacent_duplicates(app):
     collapsed = cdx.parse_cdx_json(ask(app, cdx.cdx_url(WAYBACK, "www.miphealth.org.uk/News/"))).rows
     adjacent = sum(1 for a, b in zip(every, every[1:]) if a.digest == b.digest)
     assert adjacent > 0 and len(collapsed) == len(every) - adjacent
+
+
+@pytest.mark.parametrize("original, expected", [
+    ("http://www.miphealth.org.uk/home/MediaCentre.aspx", ("listing", "news")),
+    ("http://www.miphealth.org.uk/home/MiPBlog.aspx?text=large", ("listing", "magazine")),
+    ("http://www.miphealth.org.uk/home/MiPBlog.aspx?view4page=3", ("other", None)),
+    ("http://miphealth.org.uk/home/Home.aspx?text=large", ("listing", None)),
+    ("http://www.miphealth.org.uk/News/HomepageNewsItems.aspx", ("listing", None)),
+    ("http://www.miphealth.org.uk/News/HomepageNewsItems.aspx?view2page=2", ("other", None)),
+    ("http://www.miphealth.org.uk/News/HomepageNews-35012.aspx", ("article", None)),
+    ("http://www.miphealth.org.uk/home/Events.aspx", ("other", None)),
+])
+def test_discovered_captures_are_sorted_into_first_listing_pages_and_articles(original, expected):
+    assert classify(original) == expected

@@ -103,3 +103,14 @@ def test_every_awkward_case_is_in_the_archive_and_handled(recovered):
     assert urlsplit(cases["soft-404"][0][0]).path not in stored_paths
     eras = dict(db.execute("select era, count(*) from articles group by era").fetchall())
     assert set(eras) == {"aspnet-2013-2017", "aspnet-2018-2024"}
+
+
+def test_statement_listed_only_on_a_home_page_takes_its_date_and_section_from_it(recovered):
+    app, db, _, _ = recovered
+    (original, _), = app.captures.cases()["home-only"]
+    expected = next(t for t in app.truth() if t["paths"] == [urlsplit(original).path])
+    row = db.execute("select a.published, a.published_raw, a.date_source, a.section, a.title from articles a "
+                     "join article_urls u on u.article_id = a.id where u.url like ?", ["%" + expected["paths"][0]])
+    assert dict(row.fetchone()) == {"published": expected["published"], "published_raw": expected["published"],
+                                    "date_source": "listing", "section": expected["section"],
+                                    "title": expected["title"]}

@@ -3,7 +3,10 @@
 Tried in order: a cue before the quote in its sentence ("X said: '…'", "according to X"); a cue after it
 ("'…,' said X", "'…', X said", "he added"); a cue ending the previous paragraph ("… Jane Holloway said:"); the
 speaker of the quote just before (a quote split by its attribution, or continuing speech); the lead paragraphs
-(an interview's subject, or "MiP responds to …" in the standfirst). Unnamed speakers ("one member said") get None.
+(an interview's subject, or "MiP responds to …" in the standfirst, which also owns a quote in the headline); the one
+person named in the paragraph just before. Unnamed speakers ("one member said") get None. A pronoun speaker ("she
+says") is the interview's subject ("She tells Alison Brent …" → the person introduced before), else the last
+person named.
 """
 
 import re
@@ -146,23 +149,24 @@ class Attributor:
         return None
 
     def _interviewee(self, index: int) -> _Who | None:
+        """"Craig Ryan talks to Jane Doe" → Jane Doe; "She tells Alison Brent what …" → who "she" is."""
         p_start, p_end = self.paragraphs[index]
         match = lexicon.INTERVIEW_RE.search(self.text, p_start, p_end)
         if match is None:
             return None
         sentence_end = _SENTENCE_END.search(self.text, match.end(), p_end)
         sentence_start = _last_sentence_start(self.text, p_start, match.start())
-        subject = self.text[sentence_start:match.start()].strip()
-        if lexicon.PRONOUN_RE.fullmatch(subject):
-            antecedent = self._antecedent(sentence_start)
+        objects = self._in(match.end(), sentence_end.start() + 1 if sentence_end else p_end, "PERSON")
+        subject_speaks = match.group(1) in lexicon.INTERVIEWEE_SUBJECT_VERBS
+        if subject_speaks and not objects:
+            return None  # "told the BBC" is not an interview
+        if lexicon.PRONOUN_RE.fullmatch(self.text[sentence_start:match.start()].strip()):
+            antecedent = self._antecedent(sentence_start)  # "She talks to …": the person introduced before
             return _Who(antecedent, None) if antecedent else None
         subjects = self._in(sentence_start, match.start(), "PERSON")
-        people = self._in(match.end(), sentence_end.start() + 1 if sentence_end else p_end, "PERSON")
-        if subjects and (match.group(1) in lexicon.INTERVIEWEE_SUBJECT_VERBS or not people):
+        if subjects and (subject_speaks or not objects):
             return _Who(subjects[-1], None)
-        if match.group(1) in lexicon.INTERVIEWEE_SUBJECT_VERBS:
-            return None
-        return _Who(people[-1], None) if people else None
+        return None if subject_speaks or not objects else _Who(objects[-1], None)
 
     def _lead_subject(self, index: int) -> _Who | None:
         p_start, p_end = self.paragraphs[index]

@@ -38,7 +38,7 @@ ERA_PARSERS: list[EraParser] = [
     EraParser("aspnet-2018-2024", aspnet2018.detect, aspnet2018.parse),
     EraParser("aspnet-2013-2017", aspnet2013.detect, aspnet2013.parse),
 ]
-LISTING_LAYOUTS.append(aspnet2013.LISTING_LAYOUT)
+LISTING_LAYOUTS.extend((aspnet2013.LISTING_LAYOUT, aspnet2013.MIXED_LISTING_LAYOUT))
 
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # Browsers read these declared charsets as windows-1252 (WHATWG Encoding Standard); so do we.

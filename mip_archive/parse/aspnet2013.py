@@ -3,13 +3,17 @@
 Recognised by structure (the ``newsArticle`` panel with its ``lblTitle`` heading), never by path alone: some 2018
 paths were captured while still serving this design. Article pages print title → date → standfirst → body; the
 conference banner, the three boxes at the foot ("Join MiP", "FDA Portfolio", "Employment rights") and the back
-link are boilerplate. Selectors are data, at the top; every field has a fallback chain.
+link are boilerplate. Listings: the two section listings (``MediaCentre.aspx``, ``MiPBlog.aspx``) and the mixed home
+listings (``/home/Home.aspx``, ``/News/HomepageNewsItems.aspx``), whose items carry a label (``NEWS``,
+``MEDIA CENTRE``, ``MiP BLOG``) before the date that gives each item's section. Selectors are data, at the top; every field has a fallback chain.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
+from typing import Callable
 
 from lxml.html import HtmlElement
 
@@ -51,14 +55,24 @@ LISTING_TITLE_LINK = (".newsListTitle a[href]", "h3 a[href]", "h2 a[href]")
 LISTING_DATE = (".newsListDate", ".date")
 LISTING_SUMMARY = (".newsListStandfirst", "p.standfirst")
 LISTING_NOISE = (".newsListImage",)
+# Mixed listings: per .homeNewsItem a label and date line, optional image alt, title link, standfirst.
+MIXED_ITEMS = (".homeNewsItem", ".homeNewsList > div")
+MIXED_TITLE_LINK = (".homeNewsTitle a[href]", "h4 a[href]", "h3 a[href]")
+MIXED_LABEL = (".homeNewsLabel", ".newsLabel")
+MIXED_DATE = (".homeNewsDate", ".homeNewsMeta", ".date")
+MIXED_LABEL_LINE = (".homeNewsMeta",)  # when the label has no element of its own: the text before the date
+MIXED_SUMMARY = (".homeNewsStandfirst", "p.standfirst")
+MIXED_NOISE = (".homeNewsImage",)
+LABEL_SECTIONS = {"news": "news", "media centre": "news", "mip blog": "magazine"}
+LABEL_TEXT = re.compile(r"^\s*(mip blog|media centre|news)\b", re.IGNORECASE)
 PAGER_LINKS = (".pager a[href]",)
 NEXT_TEXT = re.compile(r"^next\s*[>›»]?$", re.IGNORECASE)
 
 _MARKERS, _NOT_FOUND = css(ARTICLE_MARKERS), css(NOT_FOUND_MARKERS)
 _TITLE, _DATE, _DATE_AREAS, _AUTHOR = css(TITLE), css(DATE), css(DATE_AREAS), css(AUTHOR)
 _STANDFIRST, _CONTENT, _SECTION, _CAPTIONS = css(STANDFIRST), css(CONTENT), css(SECTION_HEADING), css(CAPTIONS)
-_LIST_ITEMS, _LIST_LINK, _LIST_DATE = css(LISTING_ITEMS), css(LISTING_TITLE_LINK), css(LISTING_DATE)
-_LIST_SUMMARY, _PAGER = css(LISTING_SUMMARY), css(PAGER_LINKS)
+_PAGER = css(PAGER_LINKS)
+_MIXED_LABEL, _MIXED_LABEL_LINE = css(MIXED_LABEL), css(MIXED_LABEL_LINE)
 RULES = ContentRules.compile(
     boilerplate=BOILERPLATE, non_text=("img",), headings=BOILERPLATE_HEADINGS, lines=BOILERPLATE_LINES,
     slip=S.TEMPLATE_SLIP, block_tags=S.BLOCK_TAGS, heading_tags=S.HEADING_TAGS,
@@ -70,6 +84,39 @@ BY = re.compile(r"^(?:words|written)?\s*by\s+", re.IGNORECASE)
 LISTING_LAYOUT = ListingLayout.compile(
     ERA, items=LISTING_ITEMS, title_link=LISTING_TITLE_LINK, date_attr=(), date_text=LISTING_DATE,
     summary=LISTING_SUMMARY, summary_noise=LISTING_NOISE,
+)
+
+
+def item_section(element: HtmlElement) -> str | None:
+    """A mixed listing item's section from its label: ``NEWS``/``MEDIA CENTRE`` → news, ``MiP BLOG`` → magazine."""
+    label = text_signal(element, _MIXED_LABEL, "label")[0]
+    if not label:
+        line = first_match(element, _MIXED_LABEL_LINE)
+        match = LABEL_TEXT.match(element_text(line if line is not None else element))
+        label = match.group(1) if match else ""
+    return LABEL_SECTIONS.get(normalise_text(label).casefold())
+
+
+MIXED_LISTING_LAYOUT = ListingLayout.compile(
+    ERA + "-mixed", items=MIXED_ITEMS, title_link=MIXED_TITLE_LINK, date_attr=(), date_text=MIXED_DATE,
+    summary=MIXED_SUMMARY, summary_noise=MIXED_NOISE, section_of=item_section,
+)
+
+
+@dataclass(frozen=True)
+class LegacyListing:
+    """One of the era's listing designs, as compiled selector chains; ``section_of`` reads labelled items."""
+
+    items: tuple
+    link: tuple
+    date: tuple
+    summary: tuple
+    section_of: Callable[[HtmlElement], str | None] | None = None
+
+
+LEGACY_LISTINGS = (
+    LegacyListing(css(LISTING_ITEMS), css(LISTING_TITLE_LINK), css(LISTING_DATE), css(LISTING_SUMMARY)),
+    LegacyListing(css(MIXED_ITEMS), css(MIXED_TITLE_LINK), css(MIXED_DATE), css(MIXED_SUMMARY), item_section),
 )
 
 
@@ -171,22 +218,33 @@ def section_of(tree: HtmlElement, url: str, hint: str | None, warnings: list[str
 # --- listings ------------------------------------------------------------------------------------------------
 
 def is_listing(tree: HtmlElement) -> bool:
-    return first_match(tree, _LIST_ITEMS) is not None
+    return any(first_match(tree, layout.items) is not None for layout in LEGACY_LISTINGS)
 
 
 def parse_legacy_listing(tree: HtmlElement, url: str) -> Listing:
-    """The items of a 2013–2017 listing page (``MediaCentre.aspx``, ``MiPBlog.aspx``) and its "Next" page."""
+    """The items of a 2013–2017 listing page and its "Next" page: a section listing (``MediaCentre.aspx``,
+    ``MiPBlog.aspx``) or a mixed one (``Home.aspx``, ``HomepageNewsItems.aspx``, each item's section from its label)."""
     items: dict[str, ListingItem] = {}
-    for element in matches(tree, _LIST_ITEMS):
-        link = first_match(element, _LIST_LINK)
-        title = normalise_title(element_text(link)) if link is not None else ""
-        if not title:
-            continue
-        item_url = canonical_url(link.get("href"), base=url)
-        date = text_signal(element, _LIST_DATE, "listing")[0]
-        items.setdefault(item_url, ListingItem(url=item_url, title=title, date=parse_date(date) if date else None,
-                                               summary=text_signal(element, _LIST_SUMMARY, "listing")[0] or None))
+    for layout in LEGACY_LISTINGS:
+        for element in matches(tree, layout.items):
+            item = _legacy_item(element, layout, url)
+            if item is not None:
+                items.setdefault(item.url, item)
+        if items:
+            break
     return Listing(items=list(items.values()), next_url=_next_page(tree, url))
+
+
+def _legacy_item(element: HtmlElement, layout: LegacyListing, url: str) -> ListingItem | None:
+    link = first_match(element, layout.link)
+    title = normalise_title(element_text(link)) if link is not None else ""
+    if not title:
+        return None
+    date = PRINTED_DATE.search(text_signal(element, layout.date, "listing")[0] or "")
+    return ListingItem(url=canonical_url(link.get("href"), base=url), title=title,
+                       date=parse_date(date.group(0)) if date else None,
+                       summary=text_signal(element, layout.summary, "listing")[0] or None,
+                       section=layout.section_of(element) if layout.section_of else None)
 
 
 def _next_page(tree: HtmlElement, url: str) -> str | None:

@@ -1,8 +1,9 @@
 """Listing pages (news archives, category and blog pages): the items they list and the link to the next page.
 
 Generic over layouts: each :class:`ListingLayout` is selectors as data, tried in order until one finds items. The
-WordPress layout is built in; the 2013–2017 ASP.NET listings (a date line, a title, a standfirst per item) are added
-by appending a layout to :data:`LISTING_LAYOUTS`. Items inside sidebars, footers, navigation and related blocks are
+WordPress layout is built in; the 2013–2017 ASP.NET listings (a date line, a title, a standfirst per item; on the
+mixed home listings a section label before the date, read by the layout's ``section_of``) are added by appending
+layouts to :data:`LISTING_LAYOUTS`. Items inside sidebars, footers, navigation and related blocks are
 never the listing's.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
@@ -28,6 +30,7 @@ class ListingItem:
     title: str
     date: str | None = None  # ISO date, when the listing gives one that parses
     summary: str | None = None
+    section: str | None = None  # "news" or "magazine", when the listing labels its items (mixed listings)
 
 
 @dataclass
@@ -47,12 +50,14 @@ class ListingLayout:
     date_text: CSSSelector
     summary: tuple[CSSSelector, ...]
     summary_noise: CSSSelector
+    section_of: Callable[[HtmlElement], str | None] | None = None  # an item's section, for labelled items
 
     @classmethod
-    def compile(cls, name, *, items, title_link, date_attr, date_text, summary, summary_noise) -> "ListingLayout":
+    def compile(cls, name, *, items, title_link, date_attr, date_text, summary, summary_noise,
+                section_of=None) -> "ListingLayout":
         attrs = tuple((css([sel])[0], attr) for sel, attr in date_attr)
         return cls(name, css_any(items), css(title_link), attrs, css_any(date_text), css(summary),
-                   css_any(summary_noise))
+                   css_any(summary_noise), section_of)
 
 
 LISTING_LAYOUTS: list[ListingLayout] = [
@@ -110,12 +115,13 @@ def _item(element: HtmlElement, layout: ListingLayout, page_url: str) -> Listing
     if not title:
         return None
     date = _item_date(element, layout)
+    section = layout.section_of(element) if layout.section_of else None
     for noise in all_matches(element, layout.summary_noise):
         noise.drop_tree()
     summary_element = first_match(element, layout.summary)
     summary = element_text(summary_element) if summary_element is not None else ""
     return ListingItem(url=canonical_url(link.get("href"), base=page_url), title=title, date=date,
-                       summary=summary if summary and summary != title else None)
+                       summary=summary if summary and summary != title else None, section=section)
 
 
 def _item_date(element: HtmlElement, layout: ListingLayout) -> str | None:

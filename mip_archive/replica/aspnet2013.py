@@ -1,9 +1,12 @@
-"""The 2013–2017 ASP.NET site, as the Wayback Machine kept it: article pages and the two paginated listings.
+"""The 2013–2017 ASP.NET site, as the Wayback Machine kept it: article pages, the two section listings and the
+mixed home listings.
 
 Pages are rendered from :class:`ReplicaArticle` in that site's structure (a conference banner on top, a section
 heading, title → date → standfirst → body on article pages; date line, image alt, title link, standfirst and first
 paragraph per listing item; numbered pages with ``?view6page=N`` / ``?view4page=N``; the same three boxes at the
-foot of every page). The wording of the banner and boxes is ours. Templates are data, at the top of the module.
+foot of every page). The home page ``/home/Home.aspx`` shows the latest items of both sections and
+``/News/HomepageNewsItems.aspx`` (``?view2page=N``) all of them, each item labelled ``NEWS``, ``MEDIA CENTRE`` or
+``MiP BLOG`` before its date. The wording of the banner and boxes is ours. Templates are data, at the top of the module.
 """
 
 from __future__ import annotations
@@ -31,7 +34,16 @@ LISTINGS = {
     "news": ListingSpec("news", "/home/MediaCentre.aspx", "view6page", "Media Centre"),
     "magazine": ListingSpec("magazine", "/home/MiPBlog.aspx", "view4page", "MiP Blog"),
 }
+# The mixed listing of both sections, paginated like the others; the home page shows its first HOME_ITEMS items.
+MIXED = ListingSpec("mixed", "/News/HomepageNewsItems.aspx", "view2page", "News and blogs")
+HOME_PATH = "/home/Home.aspx"
+HOME_ITEMS = 6
 PER_PAGE = 8
+# The label a mixed listing prints before an item's date: by section, then by kind (a news item is "MEDIA CENTRE"
+# unless it is an announcement).
+LABEL_BY_SECTION = {"magazine": "MiP BLOG"}
+LABEL_BY_KIND = {"announcement": "NEWS"}
+DEFAULT_LABEL = "MEDIA CENTRE"
 PRINTED_DATE = "%a %d %b %Y"  # "Fri 31 Mar 2017"
 
 PAGE = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
@@ -86,6 +98,28 @@ LISTING_ITEM = """<div class="newsListItem">
 </div>"""
 LISTING_IMAGE = '<p class="newsListImage"><img src="/images/thumbs/{file}" alt=" {alt}" /></p>\n'
 
+MIXED_LISTING = """<div class="sectionHeading"><h2>{heading}</h2></div>
+<div id="ctl00_cphMain_view{digit}" class="homeNewsList">
+{items}
+</div>
+<div class="pager">{pager}</div>"""
+HOME = """<div id="homeWelcome"><h2>Welcome to MiP</h2>
+<p>We speak up for the managers who keep health and care services running, and we stand beside them at work.</p></div>
+<div id="ctl00_cphMain_homeNews" class="homeNewsList">
+<h2 class="homeNewsHeading">Latest from MiP</h2>
+{items}
+<p class="homeMore"><a href="{more}">More news and blogs &gt;</a></p>
+</div>
+<div id="homeEvents" class="homeBox"><h3>Events</h3>
+<ul><li><a href="/home/Events.aspx">Regional members' meetings</a></li><li><a href="/home/Conference.aspx">Annual conference</a></li></ul>
+</div>"""
+MIXED_ITEM = """<div class="homeNewsItem">
+<p class="homeNewsMeta"><span class="homeNewsLabel">{label}</span> <span class="homeNewsDate">{date}</span></p>
+{image}<h4 class="homeNewsTitle"><a href="{href}">{title}</a></h4>
+<p class="homeNewsStandfirst">{standfirst}</p>
+</div>"""
+MIXED_IMAGE = '<p class="homeNewsImage"><img src="/images/thumbs/{file}" alt=" {alt}" /></p>\n'
+
 NOT_FOUND = """<div class="sectionHeading"><h2>Page not found</h2></div>
 <div class="errorPanel"><h1>Sorry, we can't find that page</h1>
 <p>The page you asked for may have moved or no longer exists. Try the <a href="/home/Home.aspx">home page</a>
@@ -118,7 +152,8 @@ def article_path(article: ReplicaArticle) -> str:
 
 
 def listing_path(section: str, page: int) -> str:
-    spec = LISTINGS[section]
+    """Page ``page`` of a section listing (``news``, ``magazine``) or of the mixed one (``mixed``)."""
+    spec = _spec(section)
     return spec.path if page == 1 else f"{spec.path}?{spec.page_param}={page}"
 
 
@@ -156,6 +191,25 @@ def render_listing(articles: list[ReplicaArticle], section: str, page: int, page
     return _page(main, f"{spec.heading} | MiP", listing_path(section, page), footer_variant, "utf-8", page)
 
 
+def render_mixed_listing(articles: list[ReplicaArticle], page: int, pages: int, *, footer_variant: int = 0) -> str:
+    """One page of ``/News/HomepageNewsItems.aspx``: both sections, each item labelled before its date."""
+    items = "\n".join(_mixed_item(a) for a in articles)
+    main = MIXED_LISTING.format(heading=MIXED.heading, digit=MIXED.page_param[4], items=items,
+                                pager=_pager(MIXED, page, pages))
+    return _page(main, f"{MIXED.heading} | MiP", listing_path(MIXED.section, page), footer_variant, "utf-8", 200 + page)
+
+
+def render_home(articles: list[ReplicaArticle], *, footer_variant: int = 0) -> str:
+    """The home page: ``articles`` (the latest of both sections, newest first) as labelled items."""
+    main = HOME.format(items="\n".join(_mixed_item(a) for a in articles), more=MIXED.path)
+    return _page(main, "Managers in Partnership | MiP", HOME_PATH, footer_variant, "utf-8", 100 + len(articles))
+
+
+def label(article: ReplicaArticle) -> str:
+    """``NEWS``, ``MEDIA CENTRE`` or ``MiP BLOG``: what a mixed listing prints before the item's date."""
+    return LABEL_BY_SECTION.get(article.section) or LABEL_BY_KIND.get(article.kind) or DEFAULT_LABEL
+
+
 def render_not_found(*, footer_variant: int = 0) -> str:
     return _page(NOT_FOUND, "Page not found | MiP", NOT_FOUND_PATH, footer_variant, "utf-8", 404)
 
@@ -172,6 +226,17 @@ def _listing_item(article: ReplicaArticle) -> str:
     return LISTING_ITEM.format(date=printed_date(article.date), image=image, href=article_path(article),
                                title=escape(article.title, quote=False),
                                standfirst=escape(article.standfirst, quote=False), summary=escape(first, quote=False))
+
+
+def _mixed_item(article: ReplicaArticle) -> str:
+    image = "".join(MIXED_IMAGE.format(file=f, alt=escape(c)) for f, c in article.images[:1])
+    return MIXED_ITEM.format(label=label(article), date=printed_date(article.date), image=image,
+                             href=article_path(article), title=escape(article.title, quote=False),
+                             standfirst=escape(article.standfirst, quote=False))
+
+
+def _spec(section: str) -> ListingSpec:
+    return MIXED if section == MIXED.section else LISTINGS[section]
 
 
 def _pager(spec: ListingSpec, page: int, pages: int) -> str:

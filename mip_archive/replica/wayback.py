@@ -58,6 +58,9 @@ HOSTS = ("www.miphealth.org.uk", "miphealth.org.uk")
 LEGACY_END, MODERN_START, MODERN_END = dt.date(2018, 9, 30), dt.date(2018, 10, 1), dt.date(2024, 12, 31)
 SNAPSHOT_DAYS = (dt.date(2014, 12, 15), dt.date(2015, 12, 15), dt.date(2016, 12, 15), dt.date(2017, 12, 15),
                  LEGACY_END)
+HOME_DAYS = (dt.date(2014, 6, 16), dt.date(2015, 9, 14), dt.date(2016, 12, 15), dt.date(2018, 3, 12))
+HOME_ONLY_FROM = dt.date(2014, 1, 1)
+WITHDRAWN_AFTER = dt.timedelta(days=10)  # the home-only statement left every listing this long after it appeared
 CURLY = ("‘", "’", "“", "”")
 ERROR_PAGE = ("<html><head><title>Runtime Error</title></head><body><h1>Server Error in '/' Application.</h1>"
               "<h2><i>Runtime Error</i></h2></body></html>")
@@ -106,6 +109,10 @@ class CaptureSet:
     not found") and a 500 error capture of a good article; a 2018 path captured mid-redesign serving the older
     design; listing snapshots whose pages overlap; statements republished on the 2018 site (two eras, two URLs);
     an image and a stray soft 404 in the index; one capture throttled with 429 and one with 503 on first request.
+    Listings: each section listing and the mixed ``/News/HomepageNewsItems.aspx``, paginated, at every snapshot day;
+    ``/home/Home.aspx`` (one capture on the bare host as ``?text=large``) at its own days. "home-only": a statement
+    whose page prints no date and that was withdrawn from the listings ten days after it appeared, so only the
+    home page captured the day after it appeared lists it (and gives its date).
     """
 
     articles: list[ReplicaArticle]
@@ -123,7 +130,8 @@ class CaptureSet:
             captures += _legacy_captures(rng, article, cases)
         for article in modern:
             captures += _modern_captures(rng, article, cases)
-        captures += _listing_captures(legacy) + _stray_captures()
+        home_only = next((a for a in legacy if cases.get(a.post_id) == "home-only"), None)
+        captures += _listing_captures(legacy, home_only) + _home_captures(legacy, home_only) + _stray_captures()
         captures.sort(key=lambda c: (c.urlkey, c.timestamp, c.original))
         found = cls(articles, captures)
         found.throttled = _throttled(captures)
@@ -164,6 +172,10 @@ def _pick_cases(legacy: list[ReplicaArticle], modern: list[ReplicaArticle]) -> d
         choice = next((a for a in pool if a.post_id not in cases), None)
         if choice is not None:
             cases[choice.post_id] = name
+    home_only = next((a for a in plain if a.post_id not in cases and not aspnet2013.shows_date(a)
+                      and HOME_ONLY_FROM <= a.date < LEGACY_END), None)
+    if home_only is not None:
+        cases[home_only.post_id] = "home-only"
     late = next((a for a in modern if a.legacy_id is None and a.date.year >= 2019), None)
     if late is not None:
         cases[late.post_id] = "mid-redesign"
@@ -232,19 +244,39 @@ def _modern_captures(rng: random.Random, article: ReplicaArticle, cases: dict[in
     return captures
 
 
-def _listing_captures(legacy: list[ReplicaArticle]) -> list[StoredCapture]:
+def _listed(article: ReplicaArticle, day: dt.date, home_only: ReplicaArticle | None) -> bool:
+    """Whether a listing as it stood on ``day`` shows the article (the home-only one was soon withdrawn)."""
+    withdrawn = article is home_only and day >= article.date + WITHDRAWN_AFTER
+    return article.date <= day and not withdrawn
+
+
+def _listing_captures(legacy: list[ReplicaArticle], home_only: ReplicaArticle | None) -> list[StoredCapture]:
     captures = []
-    for section in aspnet2013.LISTINGS:
-        members = [a for a in legacy if a.section == section]
+    for section in (*aspnet2013.LISTINGS, aspnet2013.MIXED.section):
+        members = [a for a in legacy if section in (a.section, aspnet2013.MIXED.section)]
         for day in SNAPSHOT_DAYS:
-            pages = aspnet2013.paginate([a for a in members if a.date <= day])
+            pages = aspnet2013.paginate([a for a in members if _listed(a, day, home_only)])
             if not pages[0]:
                 continue
             for number, items in enumerate(pages, start=1):
-                html = aspnet2013.render_listing(items, section, number, len(pages))
+                html = (aspnet2013.render_mixed_listing(items, number, len(pages)) if section == "mixed"
+                        else aspnet2013.render_listing(items, section, number, len(pages)))
                 url = f"http://{HOSTS[0]}{aspnet2013.listing_path(section, number)}"
                 stamp = f"{day:%Y%m%d}12{number * 2:02d}{number * 7 % 60:02d}"
                 captures.append(StoredCapture(url, stamp, html.encode("utf-8"), case="listing"))
+    return captures
+
+
+def _home_captures(legacy: list[ReplicaArticle], home_only: ReplicaArticle | None) -> list[StoredCapture]:
+    """``/home/Home.aspx`` on its days (and the day after the home-only statement appeared): the latest items."""
+    days = sorted(set(HOME_DAYS) | ({home_only.date + dt.timedelta(days=1)} if home_only else set()))
+    captures = []
+    for number, day in enumerate(days):
+        shown = aspnet2013.paginate([a for a in legacy if _listed(a, day, home_only)], aspnet2013.HOME_ITEMS)[0]
+        url = (f"http://{HOSTS[1]}{aspnet2013.HOME_PATH}?text=large" if number == 1
+               else f"http://{HOSTS[0]}{aspnet2013.HOME_PATH}")
+        html = aspnet2013.render_home(shown)
+        captures.append(StoredCapture(url, f"{day:%Y%m%d}1715{number:02d}", html.encode("utf-8"), case="home-listing"))
     return captures
 
 
