@@ -145,7 +145,7 @@ def test_the_parse_stage_scores_every_extractor_on_the_same_pages():
     result = parse.run(n_pages=4, repeats=1, command="test")
     table = result.tables[0]
     assert result.stage == "parse" and result.status == "ok" and result.params["pages"] == 4
-    assert [row[0] for row in table.rows][0] == "mip-archive parse_article"
+    assert next(row[0] for row in table.rows) == "mip-archive parse_article"
     assert all(row[1] > 0 and 0 <= row[3] <= 1 for row in table.rows)
     assert result.ratios["trafilatura bare_extraction vs trafilatura"] == 1.0
     assert [t.name.split(" (")[0] for t in result.targets] == [
@@ -310,3 +310,32 @@ def test_one_percent_of_the_articles_are_edited_spread_through_the_site(n_articl
     site = Site()
     chosen = refresh.edit_share(site, 0.01)
     assert len(chosen) == expected and site.edited == chosen and len(set(chosen)) == expected
+
+
+# -- the runner ------------------------------------------------------------------------------------------------------
+
+def test_sizes_override_the_input_of_a_stage():
+    from mip_archive.bench import run_stage
+
+    result = run_stage("parse", quick=True, command="python scripts/bench.py parse --sizes 3", sizes=(3,))
+    assert (result.status, result.params["pages"], result.command) == (
+        "ok", 3, "python scripts/bench.py parse --sizes 3")
+
+
+def test_a_stage_that_crashes_comes_back_as_an_error_result(monkeypatch):
+    from mip_archive.bench import refresh, run_stage
+
+    def broken(**kwargs):
+        raise RuntimeError("refresh exited 1: could not reach the replica")
+
+    monkeypatch.setattr(refresh, "run", broken)
+    result = run_stage("refresh", command="test")
+    assert (result.stage, result.status, result.notes) == (
+        "refresh", "error", ["RuntimeError: refresh exited 1: could not reach the replica"])
+
+
+def test_an_unknown_stage_is_refused():
+    from mip_archive.bench import run_stage
+
+    with pytest.raises(ValueError, match="unknown stage 'fetch'"):
+        run_stage("fetch")

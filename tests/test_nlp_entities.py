@@ -49,6 +49,8 @@ def test_a_news_item_gives_every_mention_with_offsets_and_canonical_names(enrich
     ("Managers were not consulted on the Harrowby Review before it was published.", {("REPORT", "Harrowby Review")}),
     ("The Ashdown review of leadership made twelve recommendations.", {("REPORT", "Ashdown review")}),
     ("Ministers will publish the 10 Year Plan in the summer.", {("REPORT", "10 Year Plan")}),
+    ("We will keep pressing Ashworth Valley NHS Trust and the NHS Pay Review Body.",
+     {("TRUST", "Ashworth Valley NHS Trust"), ("ORG", "NHS Pay Review Body")}),
     ("Members were asked about the VSM pay framework and bonuses.", {("REPORT", "VSM pay framework")}),
     ("Funding was promised in the Five Year Forward View two years ago.", {("REPORT", "Five Year Forward View")}),
     # organisations, with the union's own name folded to "MiP"
@@ -196,3 +198,14 @@ def test_short_forms_resolve_to_the_trust_named_in_full(enricher):
         ("TRUST", "University College London Hospitals NHS Foundation Trust"),
         ("TRUST", "Hywel Dda University Health Board"),
     }
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sir Anthony MacLennan ran the trust for nine years.", {("PERSON", "Anthony MacLennan")}),
+    ("\"We will support every member,\" said MiP regional organiser Dylan Ap Gwilym.",
+     {("ORG", "MiP"), ("PERSON", "Dylan Ap Gwilym")}),
+    ("The chair, Dame Philippa St John-Harcourt, defended the bonuses. St John-Harcourt said they were modest.",
+     {("PERSON", "Philippa St John-Harcourt")}),
+])
+def test_names_with_prefixes_and_capitalised_particles(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

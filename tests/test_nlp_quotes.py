@@ -169,6 +169,18 @@ def test_find_quotes_marks(text, expected):
         "Tom Reddy said the timetable was impossible. He added: 'Nobody has seen the workforce modelling yet.'",
         [quote("Nobody has seen the workforce modelling yet.", "Tom Reddy", "PERSON", "added")],
         id="'told the BBC' does not make an interview: 'he' is the last person named"),
+    pytest.param(
+        "Covid\n\nHer colleague Gareth Lyle, head of estates, agrees. “It proved what we can do when the rules get "
+        "out of the way.”",
+        [quote("It proved what we can do when the rules get out of the way.", "Gareth Lyle", "PERSON", "agrees",
+               "head of estates")],
+        id="a sentence ending in its cue names the speaker of the next"),
+    pytest.param(
+        "Q&A: the cost cap\n\nOur head of policy, Tobias Wren, answers members' questions on the cap.\n\n"
+        "Will my job be at risk?\n\n“Not necessarily. It depends on how your employer chooses to meet it.”",
+        [quote("Not necessarily. It depends on how your employer chooses to meet it.", "Tobias Wren", "PERSON",
+               "answers", "head of policy")],
+        id="answers in a Q&A belong to the answerer"),
 ])
 def test_attribution_generalises(enricher, text, expected):
     assert quotes_of(enricher, text) == expected

@@ -9,6 +9,7 @@ precision, as the truth body holds neither).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -58,7 +59,7 @@ def leaked_paragraphs(body: str, truth: dict, layout: tuple[str, ...] = ()) -> l
 
 
 def _bigrams(words: list[str]) -> set[tuple[str, ...]]:
-    return set(zip(words, words[1:])) if len(words) > 1 else {tuple(words)} if words else set()
+    return set(itertools.pairwise(words)) if len(words) > 1 else {tuple(words)} if words else set()
 
 
 def score_page(fields: dict | None, truth: dict, layout: tuple[str, ...] = ()) -> dict:

@@ -125,12 +125,12 @@ def _result(runs: dict[int, dict], quick: bool, command: str) -> StageResult:
     target = Target(f"linear growth {sizes[0]:,} → {sizes[-1]:,} (per-article time ratio)",
                     f"≤ {LINEAR_TOLERANCE}", total_growth, LINEAR_TOLERANCE, higher_is_better=False, unit="")
     notes = [f"Summary line at {sizes[-1]:,}: {large['demo']['summary']}",
-             "Stored articles: the demo crawls today's site, then the emulated Wayback Machine (in a child process) "
-             "for the older sites' articles.",
-             "Stage split: log-line boundaries of the real run; store and FTS times are an in-process replay of the "
+             ("Stored articles: the demo crawls today's site, then the emulated Wayback Machine (in a child process) "
+             "for the older sites' articles."),
+             ("Stage split: log-line boundaries of the real run; store and FTS times are an in-process replay of the "
              "same articles through the store (per-article transactions, as the crawl's pipeline does), with and "
              "without the FTS triggers (best of two each); fetch+parse is the crawl's time minus those two. "
-             "'FTS rebuild' is one `rebuild_fts()` pass over the same articles, for scale.",
+             "'FTS rebuild' is one `rebuild_fts()` pass over the same articles, for scale."),
              "NLP includes writing entities, quotes and roles and refreshing the entity statistics."]
     return StageResult("e2e", command, quick, tables=[table, growth], ratios=ratios, targets=[target], notes=notes,
                        params={"sizes": sizes, "demo": demo_command(0, Path("DB"))[1:]})

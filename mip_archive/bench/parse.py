@@ -15,7 +15,9 @@ from urllib.parse import urlsplit
 from mip_archive.bench import accuracy
 from mip_archive.bench.extractors import BASELINE, OURS, available
 from mip_archive.bench.report import StageResult, Table, Target, ratio
-from mip_archive.replica.phrases import SUBHEADINGS as LAYOUT  # the theme's in-article <h2>s: layout, not chrome
+from mip_archive.replica.phrases import (
+    SUBHEADINGS as LAYOUT,  # the theme's in-article <h2>s: layout, not chrome
+)
 
 log = logging.getLogger(__name__)
 
@@ -84,11 +86,11 @@ def measure(extractors, pages, repeats: int) -> dict[str, dict]:
                 seconds, outputs[name] = extract_all(extractor, pages)
                 best[name] = min(seconds, best.get(name, seconds))
     results = {}
-    for name in best:
+    for name, seconds in best.items():
         scores = [accuracy.score_page(o, t, LAYOUT) for o, (_, _, t) in zip(outputs[name], pages)]
         eras = {era: accuracy.mean_scores([s for s, (_, _, t) in zip(scores, pages) if t.get("era") == era])
                 for era in ERAS}
-        results[name] = {"seconds": best[name], "pages_per_s": len(pages) / best[name],
+        results[name] = {"seconds": seconds, "pages_per_s": len(pages) / seconds,
                          **accuracy.mean_scores(scores), "eras": {k: v for k, v in eras.items() if v}}
     return results
 
@@ -150,12 +152,12 @@ def _targets(results: dict[str, dict]) -> list[Target]:
 
 def _notes() -> list[str]:
     return [
-        "title/date/author: share of pages where the field equals the truth (case, spacing and quote marks "
-        "normalised; a missing author is correct when the article has none).",
-        "body F1/P/R: bag-of-words token scores against the truth body. trafilatura and newspaper4k put the "
-        "standfirst into their text, which costs them a little precision (not counted as a leak).",
-        "leak pages: share of pages whose extracted body holds a paragraph that is none of the article's own text "
+        ("title/date/author: share of pages where the field equals the truth (case, spacing and quote marks "
+        "normalised; a missing author is correct when the article has none)."),
+        ("body F1/P/R: bag-of-words token scores against the truth body. trafilatura and newspaper4k put the "
+        "standfirst into their text, which costs them a little precision (not counted as a leak)."),
+        ("leak pages: share of pages whose extracted body holds a paragraph that is none of the article's own text "
         "(title, standfirst, body, captions, the theme's in-article subheadings): menus, sidebars, footers, "
-        "related links.",
+        "related links."),
         "Speed: best of interleaved rounds over the same bytes; pages are rendered in-process (no network time).",
     ]

@@ -109,7 +109,7 @@ def search_terms(db_path: Path, n: int = 6, sample: int = 2000) -> list[str]:
     finally:
         conn.close()
     docs = Counter(word for body in bodies for word in set(re.findall(r"[a-z]{5,}", body.lower())))
-    ranked = [word for word, count in docs.most_common() if count > 1]
+    ranked = [word for word, count in sorted(docs.items(), key=lambda item: (-item[1], item[0])) if count > 1]
     step = max(1, len(ranked) // n)
     return [ranked[i] for i in range(0, len(ranked), step)][:n]
 
@@ -217,13 +217,13 @@ def _result(probes, timings, build, db_path, values, quick, command) -> StageRes
                       max(timings[p.name]["p95"] for p in probes if p.kind == kind), limit,
                       higher_is_better=False, unit=" ms") for kind, limit in TARGETS_MS.items()]
     size_table = _size_table(db_path, counts["articles"])
-    notes = [f"Synthetic archive {'reused from cache' if build['reused'] else 'built'} at {db_path} "
-             f"(build {build['seconds']}s, of which inserts {build['insert_seconds']}s).",
+    notes = [(f"Synthetic archive {'reused from cache' if build['reused'] else 'built'} at {db_path} "
+             f"(build {build['seconds']}s, of which inserts {build['insert_seconds']}s)."),
              f"Search words (common to rare, from the archive's FTS vocabulary): {', '.join(v['term'] for v in values)}.",
              "LIKE / FTS ratio: how many times slower the same search is without the full-text index.",
-             f"Datasette runs with the --public settings except: SQL allowed (for the LIKE peers) and a "
+             (f"Datasette runs with the --public settings except: SQL allowed (for the LIKE peers) and a "
              f"{SQL_LIMIT_MS:,} ms SQL time limit instead of 1,000 ms, so slow queries are measured; anything over "
-             "1,000 ms here would fail in production. A probe stops early once it has run 30 s (quick: 10 s).",
+             "1,000 ms here would fail in production. A probe stops early once it has run 30 s (quick: 10 s)."),
              *[f"{p.name}: {timings[p.name]['error']}" for p in probes if timings[p.name]["error"]]]
     tables = [table, _term_table(timings, values, db_path), size_table]
     return StageResult("serve", command, quick, tables=tables, ratios=ratios, targets=targets,

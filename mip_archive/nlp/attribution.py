@@ -74,7 +74,8 @@ class Attributor:
         seg_end = self._next_boundary(span, p_end)
         for finder in (lambda: self._cue_before(seg_start, span.start - 1),
                        lambda: self._cue_after(span.end + 1, seg_end),
-                       lambda: self._cue_ending_previous(para, seg_start, span)):
+                       lambda: self._cue_ending_previous(para, seg_start, span),
+                       lambda: self._cue_ending_sentence_before(seg_start, span)):
             who = finder()
             if who is not None:
                 return who
@@ -135,6 +136,16 @@ class Attributor:
             return None
         people = {m.canonical: m for m in self._in(*self.paragraphs[para - 1], "PERSON")}
         return _Who(next(iter(people.values())), None) if len(people) == 1 else None
+
+    def _cue_ending_sentence_before(self, seg_start: int, span: QuoteSpan) -> _Who | None:
+        """'Her colleague Gareth Lyle, head of estates, agrees. "…"': a sentence ending in its cue names the speaker."""
+        before = self.text[seg_start:span.start - 1]
+        cue = re.search(rf"(?:{lexicon.CUE_RE.pattern})[.:]\s*$", before, re.IGNORECASE)
+        if cue is None or re.search(r"[”’\"']", before):
+            return None
+        sentence_start = _last_sentence_start(self.text, seg_start, seg_start + cue.start())
+        people = self._in(sentence_start, seg_start + cue.start(), "PERSON")
+        return _Who(people[-1], cue.group(1)) if people else None
 
     def _from_lead(self, para: int) -> _Who | None:
         """The interview subject, or the subject of 'MiP responds to …' in the title, standfirst or lead.

@@ -76,6 +76,8 @@ def _fullest(name: str, names: list[str], label: str) -> str:
 def _is_short_form(short: str, full: str, label: str) -> bool:
     s_words, f_words = _words(short), _words(full)
     if label == "PERSON":
+        if 1 < len(s_words) < len(f_words):
+            return f_words[-len(s_words):] == s_words  # "St John-Harcourt" in "Philippa St John-Harcourt"
         return len(s_words) == 1 and len(f_words) > 1 and s_words[0] in (f_words[-1], f_words[0])
     if f_words[: len(s_words)] == s_words or f_words[-len(s_words):] == s_words:
         return True

@@ -27,6 +27,7 @@ _ROLE_PLACE = re.compile(r"\b(?:officer|organiser|secretary|representative|lead|
                          re.IGNORECASE)
 _HYPHEN_AFTER = re.compile(r"(?:-[A-Z][\w’']*[a-z])+")
 _HYPHEN_BEFORE = re.compile(r"(?:(?<![\w-])[A-Z][\w’']*[a-z]-)$|(?:(?<!\w)(?:[A-Z]\.\s?)*[A-Z]\.\s?)$")
+_NAME_BEFORE_PARTICLE = re.compile(r"(?<![\w’'-])[A-Z][a-zà-öø-ÿ]+ $")  # "Dylan " before "Ap Gwilym"
 _QUOTED_PROGRAMME = re.compile(r"^[\"“‘']?(.+?)[\"”’']\s+(?:project|programme|campaign|initiative)$")
 
 
@@ -134,6 +135,8 @@ def _widened(ent: Span) -> tuple[int, int]:
         return start, end
     after = _HYPHEN_AFTER.match(text, end)
     before = _HYPHEN_BEFORE.search(text, max(0, start - 12), start)
+    if before is None and ent.label_ == "PERSON" and re.match(r"(?:St|Ap|De|Van|Von|Le|La|Da|Di|Du) [A-Z]", ent.text):
+        before = _NAME_BEFORE_PARTICLE.search(text, max(0, start - 20), start)
     return (before.start() if before else start), (after.end() if after else end)
 
 

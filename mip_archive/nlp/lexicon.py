@@ -21,7 +21,7 @@ NOT_ENTITIES = frozenset(
 
 #: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").
 LEADING_FUNCTION_WORDS = frozenset(
-    "with as for after in on at by from during under while when since following without and but or of to inside"
+    "with as for after in on at by from during under while when since following without and but or of to inside a an"
     " across within".split()
 )
 
@@ -83,7 +83,7 @@ LAW_WORDS = frozenset({"act", "bill", "regulations", "order"})
 #: Verbs that open a standfirst or lead paragraph whose subject then speaks the article's quotes.
 LEAD_VERBS = re.compile(
     r"\b(responds|responded|comments|commented|comment|welcomes|welcomed|debunks|says|said|warns|warned|urges|"
-    r"calls|argues|explains|criticises|criticised|reacts|reacted|slams|backs|condemns|told|tells|wrote|writes)\b"
+    r"calls|argues|explains|criticises|criticised|reacts|reacted|slams|backs|condemns|told|tells|wrote|writes|answers)\b"
 )
 #: Verbs that introduce an interview: the quotes belong to the person interviewed.
 INTERVIEW_RE = re.compile(r"\b(talks to|talked to|interviews|interviewed|speaks to|spoke to|meets|met|tells|told)\b")

@@ -17,6 +17,7 @@ from . import lexicon
 NAME_WORD = (r"(?:(?:[A-Z]\.\s?)*[A-Z]\.(?=\s?[A-Z][a-z])|(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-zà-öø-ÿ’']*[a-zà-öø-ÿ]"
              r"(?:-[A-Z][a-zà-öø-ÿ’']*[a-zà-öø-ÿ])*)")
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|ap|bin|al)"
+_CAPITAL_PARTICLE = re.compile(r"St|Ap|De|Da|Di|Du|Van|Von|Le|La|Del|Della")
 _WORD_RE = re.compile(NAME_WORD)
 #: A run of name words on one line ("Wales Bethan Rhys-Jenkins", "Martin de Souza").
 _RUN = re.compile(rf"{NAME_WORD}(?:(?:[^\S\n]+|(?<=\.))(?:{_PARTICLE}\s+)?{NAME_WORD})*")
@@ -67,6 +68,8 @@ def _name_after(text: str, position: int, has_place: bool) -> tuple[int, int] | 
         return None  # more capitalised words follow: an organisation's name, not a person's
     words = list(_WORD_RE.finditer(text, run.start(), run.end()))
     keep = 3 if len(words) >= 3 and words[-2].group(0).rstrip().endswith(".") else 2
+    if len(words) > keep and _CAPITAL_PARTICLE.fullmatch(words[-keep].group(0)):
+        keep += 1  # "Dylan Ap Gwilym", "Philippa St John-Harcourt"
     if len(words) < keep + (1 if has_place else 0):
         return None
     return _whole_name(text, words[-keep].start(), run.end(), min_words=keep)

@@ -52,5 +52,5 @@ def role_near(text: str, mention: Mention) -> str | None:
 
 
 def _tidy(role: str) -> str | None:
-    role = re.sub(r"^(?:its|their|the|a)\s+", "", role.strip(" ,"), flags=re.IGNORECASE)
+    role = re.sub(r"^(?:its|their|our|the|a)\s+", "", role.strip(" ,"), flags=re.IGNORECASE)
     return role or None
