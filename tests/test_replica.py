@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import http.client
 import json
+import random
 import re
 from urllib.parse import urlsplit
 
@@ -13,10 +14,26 @@ import lxml.html
 import pytest
 
 from mip_archive.replica import build_replica
-from mip_archive.replica.content import ERA_2013, ERA_2018, ERA_WP, generate, legacy_id_for, mixed_case_slug, slugify
+from mip_archive.replica.content import (
+    ERA_2013,
+    ERA_2018,
+    ERA_WP,
+    _Writer,
+    generate,
+    legacy_id_for,
+    mixed_case_slug,
+    slugify,
+)
 from mip_archive.replica.http import Request
 from mip_archive.replica.model import PlantedQuote, ReplicaArticle
-from mip_archive.replica.phrases import SUBHEADINGS
+from mip_archive.replica.phrases import (
+    SCARE_QUOTE_SENTENCES,
+    SUBHEADINGS,
+    TITLE_QUOTE_SENTENCES,
+    TITLES,
+    TRUSTS,
+    UNNAMED_SPEAKERS,
+)
 from mip_archive.replica.server import ReplicaServer
 from mip_archive.replica.truth import truth_record, truth_records, write_truth
 from mip_archive.replica.wordpress import PER_PAGE, WordPressSite, date_signals
@@ -150,6 +167,16 @@ def test_attribution_patterns_are_all_planted(articles):
     assert marks == {"“", "‘", '"', "'"}
 
 
+def test_a_quotation_from_an_unnamed_speaker_has_a_null_speaker(articles):
+    unnamed = [(a.paragraphs[q.paragraph], q) for a in articles for q in a.quotes if q.speaker is None]
+    assert unnamed
+    for paragraph, quote in unnamed:
+        opener = next(who for who in UNNAMED_SPEAKERS if f"{who} {quote.cue}: " in paragraph)
+        assert (quote.speaker_label, quote.role) == (None, None), (opener, quote)
+    named = [q for a in articles for q in a.quotes if q.speaker is not None]
+    assert all(q.speaker_label in ("PERSON", "ORG") for q in named)
+
+
 def test_quotes_split_by_attribution_and_running_over_two_paragraphs(articles):
     split = [a for a in articles for q1, q2 in zip(a.quotes, a.quotes[1:])
              if q1.paragraph == q2.paragraph and q1.speaker == q2.speaker and q1.text.endswith(",")]
@@ -165,18 +192,81 @@ def test_scare_quotes_and_titles_are_not_recorded_as_quotes(articles):
     texts = {q.text for a in articles for q in a.quotes}
     scare = [p for a in articles for p in a.paragraphs if "pen-pushers" in p or "superheads" in p]
     assert scare
-    assert not texts & {"superheads", "pen-pushers", "fat cats", "grey suits", "management by league table"}
+    assert not texts & {"superheads", "pen-pushers", "fat cats", "grey suits", "league-table management"}
+    assert not texts & {title for _, title in TITLE_QUOTE_SENTENCES}
 
 
-def test_people_are_named_in_full_then_by_surname(articles):
+QUOTED = re.compile(r"\{o\}(.*?)\{c\}|[“‘](.*?)[”’](?!\w)")
+
+
+@pytest.mark.parametrize("bank", [SCARE_QUOTE_SENTENCES, *TITLES.values()])
+def test_scare_quotes_in_the_phrase_banks_are_under_four_words(bank):
+    """The annotation rule: words in quote marks that are not speech are a quote from four words up."""
+    spans = [m.group(1) or m.group(2) for sentence in bank for m in QUOTED.finditer(sentence)]
+    assert all(len(span.split()) <= 3 for span in spans), spans
+
+
+@pytest.mark.parametrize(("template", "title"), TITLE_QUOTE_SENTENCES)
+def test_a_title_in_quote_marks_is_introduced_as_a_named_document(template, title):
+    assert re.search(r"(?:evidence|guide for members), \{o\}\{doc\}\{c\},", template)
+    assert len(title.split()) >= 4 and not title.startswith("The ")
+
+
+def test_a_document_title_in_quote_marks_is_a_report(articles):
+    arts = [(a, title) for a in articles for _, title in TITLE_QUOTE_SENTENCES if title in a.body]
+    assert {title for _, title in arts} == {title for _, title in TITLE_QUOTE_SENTENCES}
+    assert all(("REPORT", title) in a.entities for a, title in arts)
+
+
+def document_text(art: ReplicaArticle) -> str:
+    """What the annotation rules read: title, standfirst and body, as the NLP evaluation builds it."""
+    return f"{art.title}\n\n{art.standfirst}\n\n{art.body}"
+
+
+def test_agenda_for_change_is_a_report_wherever_the_text_names_it(articles):
+    named = [a for a in articles if "Agenda for Change" in document_text(a)]
+    assert named
     for art in articles:
-        body = art.body
+        assert (("REPORT", "Agenda for Change") in art.entities) == (art in named), art.slug
+
+
+def test_every_entity_is_named_in_the_document_in_its_canonical_form(articles):
+    for art in articles:
+        text = document_text(art)
         for label, name in art.entities:
+            assert name in text, (art.slug, label, name)
             if label == "PERSON":
-                assert body.index(name) <= body.find(name.split()[-1]), (art.slug, name)
-            if label in ("TRUST", "REPORT"):
-                assert name in body, (art.slug, name)
+                assert art.body.index(name) <= art.body.find(name.split()[-1]), (art.slug, name)
     assert any(("ORG", "MiP") in a.entities for a in articles)
+
+
+def test_a_trust_named_only_in_the_title_keeps_the_short_form_the_document_uses(articles):
+    pairs = {short: full for full, short in TRUSTS}
+    short_only = [(a, name) for a in articles for label, name in a.entities if label == "TRUST" and name in pairs]
+    assert short_only
+    for art, short in short_only:
+        assert short in art.title and pairs[short] not in document_text(art) and ("TRUST", pairs[short]) not in art.entities
+    full_in_body = [(a, name) for a in articles for label, name in a.entities
+                    if label == "TRUST" and name not in pairs and any(s in a.title for s, f in pairs.items() if f == name)]
+    assert full_in_body and all(name in a.body for a, name in full_in_body)
+
+
+@pytest.mark.parametrize(("title", "paragraph", "entities"), [
+    ("MiP warns on pay restraint as Barts Health plans cuts", "Members will be consulted.",
+     [("TRUST", "Barts Health"), ("ORG", "MiP")]),
+    ("MiP warns on pay restraint as Barts Health plans cuts", "At {trust}, posts will go.",
+     [("TRUST", "Barts Health NHS Trust"), ("ORG", "MiP")]),
+    ("Managers’ union responds to the Carter Review", "The Agenda for Change pay structure is national.",
+     [("REPORT", "Carter Review"), ("REPORT", "Agenda for Change")]),
+])
+def test_title_and_body_mentions_settle_into_one_canonical_each(title, paragraph, entities):
+    writer = _Writer(random.Random(0), dt.date(2019, 5, 1), "statement")
+    writer.trust_pair, writer.report = [TRUSTS[0], TRUSTS[1]], ("Carter Review", "the Carter Review", 2016)
+    template = title.replace("Barts Health", "{trust_short}").replace("the Carter Review", "{report}")
+    assert writer.fill(template, record=False) == title
+    writer.paragraphs.append(writer.fill(paragraph))
+    writer.finish(title, "The union sets out its view.")
+    assert list(writer.entities) == entities
 
 
 def test_thousands_of_articles_keep_unique_ids_and_slugs():

@@ -143,7 +143,7 @@ def markdown_table(table: Table) -> str:
 def targets_table(targets: list[Target]) -> Table:
     table = Table("Targets", ["target", "wanted", "measured", "met", "missed by"])
     for t in targets:
-        measured = None if t.measured is None else f"{t.measured:,.3g}{t.unit}"
+        measured = None if t.measured is None else f"{cell(float(t.measured))}{t.unit}"
         missed = f"{t.gap:.2f}×" if t.met is False and t.gap else "—"
         table.add(t.name, t.wanted, measured, t.met, missed)
     return table

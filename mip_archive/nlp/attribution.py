@@ -19,6 +19,9 @@ from .roles import role_near
 
 _SENTENCE_END = re.compile(r"(?<!(?<![A-Za-z])[A-Z])[.!?][”’\"']?\s+(?=[A-Z‘“'\"(])")
 _LEAD_PARAGRAPHS = (1, 0, 2)
+#: The words between two parts of one interrupted quote: ", she said, " (commas, no sentence break).
+_INTERRUPTION = re.compile(r",?[^\S\n]+[^.!?;:\n“”‘’\"]{3,50},[^\S\n]+")
+_IN_A_STATEMENT = re.compile(r"\s+in\s+an?\s+(?:\w+\s+)?statement\b")
 
 
 @dataclass
@@ -65,7 +68,20 @@ class Attributor:
             previous = spans[index - 1] if index else None
             who = self._who(span, previous, quotes[-1] if quotes else None)
             quotes.append(self._quote(span, who))
-        return quotes
+        return self._joined_interruptions(quotes)
+
+    def _joined_interruptions(self, quotes: list[Quote]) -> list[Quote]:
+        """"'Churn is costly,' she said, 'and rarely counted.'" is ONE quote: a cue between commas only interrupts
+        it. A full stop after the cue ("…," she said. "…") starts a second quote."""
+        joined: list[Quote] = []
+        for quote in quotes:
+            last = joined[-1] if joined else None
+            if last is not None and _is_interruption(self.text[last.end + 1:quote.start - 1]):
+                joined[-1] = Quote(f"{last.text} {quote.text}", last.speaker, last.speaker_label, last.role, last.cue,
+                                   last.start, quote.end)
+            else:
+                joined.append(quote)
+        return joined
 
     def _who(self, span: QuoteSpan, previous: QuoteSpan | None, last: Quote | None) -> _Who | _Inherit:
         para = self._paragraph_index(span.start - 1)
@@ -79,6 +95,9 @@ class Attributor:
             who = finder()
             if who is not None:
                 return who
+        answer = self._qa_answer(para, span)
+        if answer is not None:
+            return answer
         if last is not None and previous is not None and self._paragraph_index(previous.start) >= para - 1:
             return _Inherit(last)
         return self._from_lead(para) or self._previous_paragraph_person(para, span) or _Who(None, None)
@@ -101,6 +120,8 @@ class Attributor:
         if not cues:
             return None
         cue = cues[-1]
+        if lexicon.RELAYED_RE.search(self.text, start, cue.start()):
+            return _Who(None, _cue_text(self.text, cue, self.mentions))  # "X said members had described it as"
         if cue.group(1).lower() in ("according to", "in the words of"):
             return self._speaker(cue.end(), end, _cue_text(self.text, cue, self.mentions), prefer="first")
         return self._speaker(start, cue.start(), _cue_text(self.text, cue, self.mentions), prefer="last")
@@ -136,6 +157,20 @@ class Attributor:
             return None
         people = {m.canonical: m for m in self._in(*self.paragraphs[para - 1], "PERSON")}
         return _Who(next(iter(people.values())), None) if len(people) == 1 else None
+
+    def _qa_answer(self, para: int, span: QuoteSpan) -> _Who | None:
+        """A Q&A answer: a quote opening its paragraph right after a question is the interviewee's (no cue)."""
+        if para == 0 or self.text[self.paragraphs[para][0]:span.start - 1].strip():
+            return None
+        question = self.text[slice(*self.paragraphs[para - 1])].strip()
+        if not question.endswith("?") or re.search(r"[“”\"‘]", question):
+            return None
+        lead = self._from_lead(para)  # "X answers members' questions" keeps its cue
+        if lead is not None and lead.speaker is not None:
+            return lead
+        subject = self._interview_subject() or next(iter(self._in(0, self.paragraphs[min(1, para - 1)][1], "PERSON")),
+                                                    None)
+        return _Who(subject, None) if subject is not None else None
 
     def _cue_ending_sentence_before(self, seg_start: int, span: QuoteSpan) -> _Who | None:
         """'Her colleague Gareth Lyle, head of estates, agrees. "…"': a sentence ending in its cue names the speaker."""
@@ -205,6 +240,9 @@ class Attributor:
                   if lexicon.SPOKESPERSON_RE.search(self.text, max(start, m.start - 40), m.start)]
         if spokes:
             return _Who(spokes[0], cue)
+        body = lexicon.BODY_SPEAKS_RE.search(region)
+        if body is not None:
+            return _Who(self._body_named_before(start, body.group(1)), cue)
         if lexicon.UNNAMED_RE.search(region):
             return _Who(None, cue)
         if lexicon.PRONOUN_RE.search(region) and len(region.split()) <= 4:
@@ -217,6 +255,13 @@ class Attributor:
         if orgs:
             return _Who(orgs[-1] if prefer == "last" else orgs[0], cue)
         return _Who(None, cue)
+
+    def _body_named_before(self, position: int, kind: str) -> Mention | None:
+        """"The health board said": the last trust or board of that kind named before (else the last one named)."""
+        bodies = [m for m in self.mentions if m.label == "TRUST" and m.end <= position]
+        kind_words = " ".join(kind.lower().split())
+        of_kind = [m for m in bodies if kind_words in m.canonical.lower() or kind_words in ("trust", "hospital")]
+        return (of_kind or bodies or [None])[-1]
 
     def _interview_subject(self) -> Mention | None:
         """The person an interview piece is about, named in its first paragraphs (else None)."""
@@ -267,9 +312,17 @@ class _Shifted:
         return self._match.group(index)
 
 
+def _is_interruption(gap: str) -> bool:
+    """", she said, " between two quoted parts: a short cue between commas."""
+    return bool(_INTERRUPTION.fullmatch(gap)) and len(gap.split()) <= 5 and lexicon.CUE_RE.search(gap) is not None
+
+
 def _cue_text(text: str, cue, mentions: list[Mention]) -> str:
     """The cue phrase, extended by the outlet for 'told the Daily Telegraph'."""
     phrase = cue.group(0)
+    statement = _IN_A_STATEMENT.match(text, cue.end())
+    if statement:
+        return phrase + statement.group(0)  # "said in a statement"
     if cue.group(1).lower() in ("told", "tells", "tell") and phrase == cue.group(1):
         outlet = next((m for m in mentions if m.label == "ORG" and 0 <= m.start - cue.end() <= 5), None)
         if outlet is not None:

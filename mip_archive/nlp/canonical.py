@@ -14,6 +14,10 @@ from .entities import Mention, known_names
 
 _SMALL_WORDS = frozenset("and of for the in on to &".split())
 _TRUST_TAIL = re.compile(r"\s+(?:nhs\s+)?(?:foundation\s+)?trust$", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s+\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)")
+#: Long forms of commissioning bodies, written either way ("Integrated Care Board" / "ICB").
+_BODY_SHORT = ((re.compile(r"\bintegrated care board$"), "icb"), (re.compile(r"\bintegrated care system$"), "ics"),
+               (re.compile(r"\bclinical commissioning group$"), "ccg"))
 
 
 def resolve(mentions: list[Mention]) -> list[Mention]:
@@ -30,6 +34,21 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
         fullest = {name: _fullest(name, names, label) for name in names}
         for mention in group:
             mention.canonical = fullest[mention.canonical]
+    return mentions
+
+
+def fold_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Manchester University NHS Foundation Trust (MFT)": every "MFT" is that trust. An organisation's bracketed
+    short name is its canonical name ("Senior Salaries Review Body (SSRB)" → "SSRB", as "MiP")."""
+    for full in [m for m in mentions if m.label in ("TRUST", "REPORT", "ORG")]:
+        bracket = _BRACKETED.match(text, full.end)
+        if bracket is None:
+            continue
+        abbreviation = bracket.group(1)
+        canonical = abbreviation if full.label == "ORG" else full.canonical
+        for mention in mentions:
+            if mention.text == abbreviation or mention.canonical == full.canonical:
+                mention.label, mention.canonical = full.label, canonical
     return mentions
 
 
@@ -83,7 +102,7 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
         return True
     if len(s_words) > 1 and _contains(f_words, s_words):
         return True
-    if label == "REPORT" and _same_report(s_words, f_words, full):
+    if label == "REPORT" and (_same_report(s_words, f_words, full) or _without_descriptor(s_words, f_words)):
         return True
     if label == "TRUST" and _trust_core(short) and _trust_core(full).startswith(_trust_core(short)):
         return True
@@ -91,8 +110,12 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
 
 
 def _trust_core(name: str) -> str:
-    """"East London Foundation Trust" and "East London NHS Foundation Trust" share the core "east london"."""
-    return _TRUST_TAIL.sub("", " ".join(_words(name)))
+    """"East London Foundation Trust" and "East London NHS Foundation Trust" share the core "east london";
+    "NHS Lancashire and South Cumbria Integrated Care Board" and "Lancashire and South Cumbria ICB" share theirs."""
+    core = re.sub(r"^nhs\s+", "", _TRUST_TAIL.sub("", " ".join(_words(name))))
+    for long_form, short in _BODY_SHORT:
+        core = long_form.sub(short, core)
+    return core
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
@@ -109,6 +132,14 @@ def _same_report(s_words: list[str], f_words: list[str], full: str) -> bool:
     return (len(s_words) == len(f_words) > 1 and s_words[:-1] == f_words[:-1]
             and s_words[-1] in lexicon.REPORT_WORDS and f_words[-1] in lexicon.REPORT_WORDS
             and full.split()[-1].istitle())
+
+
+def _without_descriptor(s_words: list[str], f_words: list[str]) -> bool:
+    """"10 Year Plan" is "10 Year Health Plan" without its descriptor word ("health", "NHS", "care")."""
+    if len(s_words) < 2 or len(f_words) != len(s_words) + 1 or s_words[-1] != f_words[-1]:
+        return False
+    return any(f_words[:i] + f_words[i + 1:] == s_words for i in range(1, len(f_words) - 1)
+               if f_words[i] in lexicon.REPORT_DESCRIPTORS)
 
 
 def _is_acronym(short: str, full: str) -> bool:

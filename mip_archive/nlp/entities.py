@@ -27,6 +27,7 @@ _ROLE_PLACE = re.compile(r"\b(?:officer|organiser|secretary|representative|lead|
                          re.IGNORECASE)
 _HYPHEN_AFTER = re.compile(r"(?:-[A-Z][\w’']*[a-z])+")
 _HYPHEN_BEFORE = re.compile(r"(?:(?<![\w-])[A-Z][\w’']*[a-z]-)$|(?:(?<!\w)(?:[A-Z]\.\s?)*[A-Z]\.\s?)$")
+_REGION_AFTER = re.compile(r" (?:" + "|".join(lexicon.NATIONS) + r")\b")
 _NAME_BEFORE_PARTICLE = re.compile(r"(?<![\w’'-])[A-Z][a-zà-öø-ÿ]+ $")  # "Dylan " before "Ap Gwilym"
 _QUOTED_PROGRAMME = re.compile(r"^[\"“‘']?(.+?)[\"”’']\s+(?:project|programme|campaign|initiative)$")
 
@@ -133,11 +134,18 @@ def _widened(ent: Span) -> tuple[int, int]:
     text, start, end = ent.doc.text, ent.start_char, ent.end_char
     if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return start, end
-    after = _HYPHEN_AFTER.match(text, end)
+    after = _HYPHEN_AFTER.match(text, end) or _regional_suffix(ent, text, end)
     before = _HYPHEN_BEFORE.search(text, max(0, start - 12), start)
-    if before is None and ent.label_ == "PERSON" and re.match(r"(?:St|Ap|De|Van|Von|Le|La|Da|Di|Du) [A-Z]", ent.text):
+    if before is None and ent.label_ == "PERSON" and re.match(r"(?:St|Ap|De|Van|Von|Le|La|Da|Di|Du|Mac|Mc) [A-Z]", ent.text):
         before = _NAME_BEFORE_PARTICLE.search(text, max(0, start - 20), start)
     return (before.start() if before else start), (after.end() if after else end)
+
+
+def _regional_suffix(ent: Span, text: str, end: int) -> re.Match | None:
+    """"BBC Wales", "ITV Cymru": an acronym organisation's national arm (not "NHS", whose "NHS Wales" is a name)."""
+    if ent.label_ != "ORG" or not ent.text.isupper() or " " in ent.text or ent.text == "NHS":
+        return None
+    return _REGION_AFTER.match(text, end)
 
 
 def _clean(doc_text: str, start: int, end: int, label: str) -> tuple[int, str]:
@@ -171,6 +179,7 @@ def _trim_steps(label: str):
              lambda t: _EDGE_YEAR.sub("", t), _programme_name, _strip_edges]
     if label == "PERSON":
         steps.insert(1, _strip_titles)
+        steps.insert(1, _strip_leading_stop_words)  # a byline's "By Jane Doe"
     else:
         steps.insert(2, lambda t: _LEADING_POSSESSOR.sub("", t))
         steps.insert(1, lambda t: _LEADING_GERUND.sub("", t))
@@ -185,11 +194,19 @@ def _after_colon(text: str) -> str:
 
 
 def _strip_leading_stop_words(text: str) -> str:
-    """"With NHS North East London ICB" → "NHS North East London ICB"."""
+    """"With NHS North East London ICB" → "NHS North East London ICB"; "2019 and the Five Year Forward View" and
+    "If the 10 Year Plan" → the name (a year or "the" between function words goes too)."""
     words = text.split(" ")
-    while len(words) > 1 and words[0].lower() in lexicon.LEADING_FUNCTION_WORDS:
+    while len(words) > 1 and (words[0].lower() in lexicon.LEADING_FUNCTION_WORDS or _year_then_function(words)):
         words = words[1:]
+        if words[0].lower() == "the" and len(words) > 1:
+            words = words[1:]
     return " ".join(words)
+
+
+def _year_then_function(words: list[str]) -> bool:
+    """"2019 and …": a year that ends the previous phrase, not a name's own number ("10 Year Plan")."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", words[0])) and words[1].lower() in lexicon.LEADING_FUNCTION_WORDS
 
 
 def _programme_name(text: str) -> str:

@@ -22,8 +22,11 @@ NOT_ENTITIES = frozenset(
 #: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").
 LEADING_FUNCTION_WORDS = frozenset(
     "with as for after in on at by from during under while when since following without and but or of to inside a an"
-    " across within".split()
+    " across within if but so because whether although though unless once until".split()
 )
+
+#: Nations that follow an organisation's name for its national arm ("BBC Wales").
+NATIONS = ("Northern Ireland", "Scotland", "Wales", "Cymru", "England")
 
 #: Labels of the stock model kept as candidates (everything else is dropped unless a rule relabels it).
 MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
@@ -32,6 +35,8 @@ MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "WORK_OF_ART"
 REPORT_WORDS = frozenset(
     "review report plan plans framework survey inquiry strategy view paper charter programme assessment audit".split()
 )
+#: Words a report's short name may leave out ("10 Year Plan" for the "10 Year Health Plan").
+REPORT_DESCRIPTORS = frozenset({"health", "nhs", "care", "social"})
 TRUST_SUFFIXES = (
     ("nhs", "foundation", "trust"), ("foundation", "trust"), ("nhs", "trust"), ("trust",), ("health", "board"),
     ("icb",), ("ccg",), ("ics",), ("teaching", "hospitals"), ("university", "hospitals"),
@@ -68,6 +73,7 @@ CUE_PHRASES = sorted(
     characterises described describes remarked remarks predicted predicts cautioned cautions complained complains
     confirmed confirms emphasised emphasises""".split()
     + ["pointed out", "points out", "summed up", "sums up", "put it", "puts it", "called for", "calls for",
+       "called it", "calls it",
        "according to", "in the words of"],
     key=len,
     reverse=True,
@@ -97,6 +103,17 @@ UNNAMED_RE = re.compile(
     r"(member|members|respondent|respondents|manager|managers|director|directors|delegate|delegates|executive|"
     r"executives|vsm|esm|cpo|ceo|leader|leaders|colleague|colleagues|nurse|doctor|official|source|spokesperson|"
     r"spokesman|spokeswoman|group|clinicians|campaigners|staff)\b",
+    re.IGNORECASE,
+)
+#: Unnamed people whose words a named speaker passes on ("members had described it as", "a colleague called it").
+RELAYED_RE = re.compile(
+    r"\b(?:(?:one|a|an|another|some|many|several|other|our|his|her|their)\s+(?:[a-z-]+\s+)?)?"
+    r"(?:members?|colleagues?|staff|managers?|delegates?|respondents?|people)\s+(?:had\s+|have\s+|has\s+)?$",
+    re.IGNORECASE,
+)
+#: An organisation named only by its kind, speaking: "The health board said in a statement: …".
+BODY_SPEAKS_RE = re.compile(
+    r"\b(?:the|its)\s+(trust|health\s+board|icb|ccg|integrated\s+care\s+board|hospital)\s+(?:has\s+|had\s+)?$",
     re.IGNORECASE,
 )
 PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)

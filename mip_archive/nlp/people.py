@@ -17,10 +17,10 @@ from . import lexicon
 NAME_WORD = (r"(?:(?:[A-Z]\.\s?)*[A-Z]\.(?=\s?[A-Z][a-z])|(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-zà-öø-ÿ’']*[a-zà-öø-ÿ]"
              r"(?:-[A-Z][a-zà-öø-ÿ’']*[a-zà-öø-ÿ])*)")
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|ap|bin|al)"
-_CAPITAL_PARTICLE = re.compile(r"St|Ap|De|Da|Di|Du|Van|Von|Le|La|Del|Della")
+_CAPITAL_PARTICLE = re.compile(r"St|Ap|De|Da|Di|Du|Van|Von|Le|La|Del|Della|Mac|Mc|Ní|Nic|Ó|Den|Der")
 _WORD_RE = re.compile(NAME_WORD)
 #: A run of name words on one line ("Wales Bethan Rhys-Jenkins", "Martin de Souza").
-_RUN = re.compile(rf"{NAME_WORD}(?:(?:[^\S\n]+|(?<=\.))(?:{_PARTICLE}\s+)?{NAME_WORD})*")
+_RUN = re.compile(rf"{NAME_WORD}(?:(?:[^\S\n]+|(?<=\.))(?:{_PARTICLE}\s+){{0,2}}{NAME_WORD})*")
 _ROLES = rf"(?:{lexicon.ROLE_NOUNS}|fellow|columnist|organiser)"
 _TITLE = re.compile(r"(?:(?:" + "|".join(sorted(lexicon.TITLES, key=len, reverse=True)) + r")\.?\s+)+", re.I)
 
@@ -37,6 +37,7 @@ _ROLE_AFTER = (rf"(?:\s+(?:is|was|has been|became)\b|,)\s+(?:[A-Z][\w&]*[’']s\
                rf"(?:MiP\s+)?(?:[\w-]+\s+){{0,3}}?(?i:{_ROLES})\b")
 _ROLE_AFTER_RE = re.compile(_ROLE_AFTER, re.IGNORECASE)
 _NAME_THEN_ROLE = re.compile(rf"(?<![\w’'.-]){_RUN.pattern}(?={_ROLE_AFTER})")
+_LEADING_FUNCTION = re.compile(r"(?:" + "|".join(w.title() for w in sorted(lexicon.LEADING_FUNCTION_WORDS)) + r")\s+")
 #: Words that never belong to a person's name.
 _NOT_NAME = frozenset(
     """MiP NHS The A An Our Its Their His Her This That Last Next Every Monday Tuesday Wednesday Thursday Friday
@@ -70,6 +71,8 @@ def _name_after(text: str, position: int, has_place: bool) -> tuple[int, int] | 
     keep = 3 if len(words) >= 3 and words[-2].group(0).rstrip().endswith(".") else 2
     if len(words) > keep and _CAPITAL_PARTICLE.fullmatch(words[-keep].group(0)):
         keep += 1  # "Dylan Ap Gwilym", "Philippa St John-Harcourt"
+    elif len(words) > keep + 1 and _CAPITAL_PARTICLE.fullmatch(words[-keep - 1].group(0)):
+        keep += 2  # "Niamh Mac Giolla Phádraig": the particle opens a two-word surname
     if len(words) < keep + (1 if has_place else 0):
         return None
     return _whole_name(text, words[-keep].start(), run.end(), min_words=keep)
@@ -77,6 +80,8 @@ def _name_after(text: str, position: int, has_place: bool) -> tuple[int, int] | 
 
 def _whole_name(text: str, start: int, end: int, min_words: int = 2) -> tuple[int, int] | None:
     """The span without a leading title or trailing possessive, if it still looks like a person's name."""
+    byline = _LEADING_FUNCTION.match(text, start)  # "By Jane Doe, head of policy"
+    start = byline.end() if byline else start
     title = _TITLE.match(text, start)
     start = title.end() if title else start
     end = end - 2 if text[end - 2:end] in ("'s", "’s") else end

@@ -17,7 +17,7 @@ _WORD = re.compile(r"[\w’'-]+")
 _SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
 _TITLE_BEFORE = re.compile(
     r"\b(?:briefing|guide|report|paper|leaflet|booklet|factsheet|titled|entitled|called|headlined|motion|session|"
-    r"webinar|workshop)[,:]?\s*[“‘\"']?$", re.IGNORECASE)
+    r"webinar|workshop|theme|themed|title|motto|slogan|strapline|banner)[,:]?\s*[“‘\"']?$", re.IGNORECASE)
 _NAME_FOLLOWS = re.compile(r"\s*(?:project|programme|campaign|initiative|report|review|strategy|plan|series|column)\b")
 
 

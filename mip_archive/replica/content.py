@@ -111,12 +111,15 @@ def _article(rng, post_id, day, section, slugs, titles, forced_title) -> Replica
     published = dt.datetime.combine(day, dt.time(8 + post_id % 9, (post_id * 7) % 60))
     edited = published if rng.random() < 0.6 else published + dt.timedelta(hours=rng.randint(1, 24 * 40))
     author_share = 0.85 if section == "magazine" else 0.25
+    author = rng.choice(P.AUTHORS) if rng.random() < author_share else None
+    standfirst = writer.fill(rng.choice(P.STANDFIRSTS), record=False)
+    writer.finish(title, standfirst)
     slug = _unique_slug(slugify(title), slugs)
     return ReplicaArticle(
         post_id=post_id, slug=slug, section=section, kind=kind, title=title, date=day,
         modified=max(published, min(edited, LATEST_EDIT)),
-        author=rng.choice(P.AUTHORS) if rng.random() < author_share else None,
-        standfirst=writer.fill(rng.choice(P.STANDFIRSTS), record=False),
+        author=author,
+        standfirst=standfirst,
         paragraphs=writer.paragraphs, images=_images(rng, slug), tags=writer.tags(),
         entities=list(writer.entities), quotes=writer.quotes,
     )
@@ -185,7 +188,8 @@ class _Writer:
         self.quotes: list[PlantedQuote] = []
         self.last_person: Person | None = None
         self.after_person_quote = -1  # paragraph count right after the latest person's quote
-        self.pools: dict[tuple[str, ...], list[str]] = {}
+        self.pools: dict[tuple, list] = {}
+        self.headline: list[tuple[str, str, str]] = []  # (label, canonical, form written) in title and standfirst
 
     # -- cast and mentions -------------------------------------------------------------------------------------
     def _speakers(self, year: int) -> list[Person]:
@@ -217,7 +221,8 @@ class _Writer:
         return self._mention("TRUST", full, full, short)
 
     def fill(self, template: str, record: bool = True) -> str:
-        """Fill a phrase-bank template; with ``record`` each named thing counts as mentioned in the body."""
+        """Fill a phrase-bank template; with ``record`` each named thing counts as mentioned in the body, without
+        it (title, standfirst) the short form is written and its canonical is settled by :meth:`finish`."""
         values = {name: self._value(name, record) for name in re.findall(r"\{(\w+)\}", template)}
         text = template.format(**values)
         return text[0].upper() + text[1:] if template.startswith("{") else text
@@ -230,16 +235,18 @@ class _Writer:
             return str({"year": self.day.year, "n": rng.randint(3, 40), "pct": rng.randint(10, 45)}[name])
         if name in ("o", "c"):
             return self.marks[name == "c"]
-        if name in ("trust_short", "report_name"):
-            return self.trust_pair[0][1] if name == "trust_short" else self._report_name(record)
-        if not record:
-            return {"mip": "MiP", "trust": self.trust_pair[0][1], "org": self.org[1], "report": self.report[1]}[name]
+        if name == "trust_short" or not record:
+            return self._headline_value(name)
         return self._recorded_value(name)
 
-    def _report_name(self, record: bool) -> str:
-        if record:
-            self._record("REPORT", self.report[0])
-        return self.report[0]
+    def _headline_value(self, name: str) -> str:
+        """A short form for a title or standfirst, noted as (label, canonical, written) for :meth:`finish`."""
+        forms = {"trust": ("TRUST", *self.trust_pair[0]), "trust_short": ("TRUST", *self.trust_pair[0]),
+                 "trust2": ("TRUST", *self.trust_pair[1]), "org": ("ORG", *self.org[:2]),
+                 "report": ("REPORT", *self.report[:2]), "hs": ("PERSON", self.hs[0], self.hs[0].split()[-1]),
+                 "mip": ("ORG", "MiP", "MiP")}[name]
+        self.headline.append(forms)
+        return forms[2]
 
     def _recorded_value(self, name: str) -> str:
         if name == "report":
@@ -281,7 +288,6 @@ class _Writer:
         while len(self.paragraphs) < target - 1:
             self._add_middle(target - 1 - len(self.paragraphs))
         self.paragraphs.append(self.fill(rng.choice(P.CLOSING_SENTENCES)))
-        self._finish()
 
     def _add_middle(self, room: int) -> None:
         roll = self.rng.random()
@@ -294,19 +300,28 @@ class _Writer:
         elif roll < 0.5:
             self.paragraphs.append(self.fill(self._draw(P.SCARE_QUOTE_SENTENCES)))
         elif roll < 0.57:
-            self.paragraphs.append(self.fill(self._draw(P.TITLE_QUOTE_SENTENCES)))
+            template, document = self._draw(P.TITLE_QUOTE_SENTENCES)
+            self._record("REPORT", document)  # a named document's title in quote marks: a REPORT, not a quote
+            self.paragraphs.append(self.fill(template.replace("{doc}", document)))
         else:
             self.paragraphs.append(f"{self.context()} {self.context()}")
 
-    def _finish(self) -> None:
-        """Straight-quoted articles use straight apostrophes too; any "MiP" in the text makes MiP an entity."""
+    def finish(self, title: str, standfirst: str) -> None:
+        """Settle the truth over the whole document (title, standfirst, body): straight-quoted articles use
+        straight apostrophes too; a name in the title or standfirst counts in its fullest form in the document
+        ("Barts Health" only if "Barts Health NHS Trust" never appears); fixed names in the prose count too."""
         if self.marks[0] in "\"'":
             self.paragraphs = [p.replace("’", "'") for p in self.paragraphs]
             for quote in self.quotes:
                 quote.text = quote.text.replace("’", "'")
                 quote.role = quote.role.replace("’", "'") if quote.role else None
-        if any("MiP" in p for p in self.paragraphs):
-            self._record("ORG", "MiP")
+        text = "\n\n".join([title, standfirst, *self.paragraphs])
+        for label, canonical, written in self.headline:
+            if canonical in text or written in text:
+                self._record(label, canonical if canonical in text else written)
+        for label, canonical, form in P.FIXED_ENTITIES:
+            if form in text:
+                self._record(label, canonical)
 
     # -- quotations --------------------------------------------------------------------------------------------
     def quote_block(self, pattern: str, room: int) -> None:
@@ -339,7 +354,7 @@ class _Writer:
     def _cue(self) -> str:
         return self.rng.choice([c for c in P.CUES if c != "added"])
 
-    def _plant(self, text: str, speaker: str, label: str, role: str | None, cue: str) -> None:
+    def _plant(self, text: str, speaker: str | None, label: str | None, role: str | None, cue: str) -> None:
         self.quotes.append(PlantedQuote(text, speaker, label, role, cue, len(self.paragraphs)))
 
     def _prefix(self) -> str:
@@ -347,7 +362,7 @@ class _Writer:
 
     def _person_quote(self, person: Person, role: str | None, text: str, cue: str, paragraph: str) -> None:
         self._plant(text, person.name, "PERSON", role, cue)
-        self.paragraphs.append(paragraph)
+        self.paragraphs.append(_sentence_case(paragraph))
         self.after_person_quote = len(self.paragraphs)
 
     def _q_said_colon(self, style: str = "before") -> None:
@@ -402,7 +417,7 @@ class _Writer:
         who, role = self.refer(person, "before")
         first, second = self._say(), self._say()
         self._plant(f"{first} {second}", person.name, "PERSON", role, cue)
-        self.paragraphs += [f"{who} {cue}: {o}{first}", f"{o}{second}{c}"]
+        self.paragraphs += [_sentence_case(f"{who} {cue}: {o}{first}"), f"{o}{second}{c}"]
         self.after_person_quote = len(self.paragraphs)
 
     def _q_split(self) -> None:
@@ -420,6 +435,13 @@ class _Writer:
         self._plant(text, "MiP", "ORG", None, cue)
         self.paragraphs.append(f"{prefix}{who} {cue}: {o}{text}{c}")
 
+    def _q_unnamed(self) -> None:
+        """An unnamed speaker ("One member said: …"): a quotation whose speaker is null."""
+        prefix, (o, c), cue = self._prefix(), self.marks, self._cue()
+        who, text = self.rng.choice(P.UNNAMED_SPEAKERS), self._say()
+        self._plant(text, None, None, None, cue)
+        self.paragraphs.append(f"{prefix}{who} {cue}: {o}{text}{c}")
+
     def _q_org_said(self) -> None:
         (o, c), (canonical, written) = self.marks, self.org[:2]
         self._record("ORG", canonical)
@@ -428,6 +450,11 @@ class _Writer:
         self.paragraphs.append(f"{written[0].upper()}{written[1:]} said: {o}{text}{c}")
 
 
+def _sentence_case(paragraph: str) -> str:
+    """A paragraph that opens with a role ("national officer for Wales Owen …") starts with a capital."""
+    return paragraph[0].upper() + paragraph[1:]
+
+
 OPENING_PATTERNS = ("said_colon", "role_said", "quote_said_who", "mip_said", "told_outlet", "split",
                     "two_paragraphs", "according_to")
-QUOTE_PATTERNS = OPENING_PATTERNS + ("quote_who_said", "org_said", "said_colon")
+QUOTE_PATTERNS = OPENING_PATTERNS + ("quote_who_said", "org_said", "said_colon", "unnamed")

@@ -2,7 +2,10 @@
 
 Everything here is data. The people are invented (no real person's name appears); organisations, NHS trusts and
 reports are real names used as facts. Prose placeholders: {mip} {trust} {trust2} {report} {org} {hs} {year} {pct}
-{n} — filled by ``content.py``, which also records each entity it plants.
+{n} — filled by ``content.py``, which also records each entity it plants, in the title and standfirst as in the body.
+Quote marks ({o}…{c}) outside planted quotations hold only scare quotes of at most three words or a named document's
+title introduced as one ("its written evidence, ‘…’"), so the truth follows the annotation rules in
+/work/shared/eval/README.md.
 """
 
 from __future__ import annotations
@@ -98,6 +101,8 @@ MEMBER_ROLES = (
     "a director of operations who joined MiP last year",
     "head of estates and an MiP member",
 )
+# people a quotation is attributed to without a name: the truth's speaker is null
+UNNAMED_SPEAKERS = ("One member", "A senior finance manager", "One director of operations", "A manager at one trust")
 AUTHORS = ("Harriet Quennell", "Simon Ardagh", "Tessa Lowthian", "Mark Feltham-Rose", "Joanna Pinnock",
            "Craig Esslemont", "Lucy Barnstaple")
 
@@ -198,11 +203,19 @@ SCARE_QUOTE_SENTENCES = (
     "Ministers have again attacked {o}pen-pushers{c} in the NHS, to the dismay of staff.",
     "Press coverage of NHS {o}fat cats{c} rarely mentions the vacancy rate in senior posts.",
     "The {o}grey suits{c} caricature does little justice to the managers who run services.",
-    "Critics describe the new regime as {o}management by league table{c}.",
+    "Critics describe the new regime as {o}league-table management{c}.",
 )
+# (sentence, document title): a named document's title in quote marks is a REPORT, never a quotation
 TITLE_QUOTE_SENTENCES = (
-    "The union set out its position in its submission, {o}{report_name}{c}, earlier this year.",
-    "Its own briefing, {o}{report_name}: what it means for managers{c}, is available to members.",
+    ("The union set out its position in its written evidence, {o}{doc}{c}, earlier this year.",
+     "Fair Pay for Senior Leaders"),
+    ("Its guide for members, {o}{doc}{c}, is available from the union on request.",
+     "Know Your Rights in a Restructure"),
+)
+# names written as fixed text in the phrase banks: (label, canonical, form to look for in a document's text)
+FIXED_ENTITIES = (
+    ("ORG", "MiP", "MiP"),
+    ("REPORT", "Agenda for Change", "Agenda for Change"),  # the national pay framework (README: frameworks)
 )
 
 TOPICS = {
@@ -244,7 +257,7 @@ TITLES = {
         "Tipster: surviving {topic}",
         "The Sharp End: {topic} from the inside",
         "What {report} means for managers",
-        "“We’ve been here before”: a director on {topic}",
+        "Here we go again: a director on {topic}",
         "Ten questions about {topic}",
         "A year of {topic}: the managers’ view",
     ),

@@ -140,3 +140,11 @@ def stale_enrichment_ids(db: sqlite_utils.Database) -> list[str]:
     """Articles whose entities and quotes were computed from other text than they hold now (or never)."""
     sql = "select id from articles where enriched_hash is null or enriched_hash != content_hash order by id"
     return [row["id"] for row in db.query(sql)]
+
+
+@migrations()
+def add_date_indexes(db: sqlite_utils.Database) -> None:
+    """Articles newest first by year then date (entity_mentions walks it and stops at its limit), and each
+    article's date by id without reading the row (to sort an entity's articles)."""
+    db["articles"].create_index(["year", "published"], if_not_exists=True)
+    db["articles"].create_index(["id", "year", "published"], if_not_exists=True)

@@ -201,3 +201,12 @@ def _articles_to_enrich(db: sqlite_utils.Database, article_ids: Iterable[str] | 
     wanted = list(article_ids)
     placeholders = ", ".join("?" for _ in wanted)
     return list(db.query(f"{sql} where id in ({placeholders}) order by id", wanted)) if wanted else []
+
+
+@migrations()
+def add_serving_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes the canned queries need at scale (100,000 articles, a million quotes): a quote count per article
+    and speaker, a speaker's quotes with what sorts them (covering), an entity's articles (covering)."""
+    for columns in (["article_id", "speaker_id"], ["speaker_id", "published", "article_id", "position"]):
+        db["quotes"].create_index(columns, if_not_exists=True)
+    db["article_entities"].create_index(["entity_id", "article_id", "mentions"], if_not_exists=True)
