@@ -32,7 +32,6 @@ from mip_archive.replica.phrases import (
     TITLE_QUOTE_SENTENCES,
     TITLES,
     TRUSTS,
-    UNNAMED_SPEAKERS,
 )
 from mip_archive.replica.server import ReplicaServer
 from mip_archive.replica.truth import truth_record, truth_records, write_truth
@@ -165,16 +164,6 @@ def test_attribution_patterns_are_all_planted(articles):
     assert pronoun_follow_ups and all(q.speaker_label == "PERSON" and q.role is None for q in pronoun_follow_ups)
     marks = {p[0] for a in articles for q in a.quotes for p in [a.paragraphs[q.paragraph]] if p[0] in "“‘\"'"}
     assert marks == {"“", "‘", '"', "'"}
-
-
-def test_a_quotation_from_an_unnamed_speaker_has_a_null_speaker(articles):
-    unnamed = [(a.paragraphs[q.paragraph], q) for a in articles for q in a.quotes if q.speaker is None]
-    assert unnamed
-    for paragraph, quote in unnamed:
-        opener = next(who for who in UNNAMED_SPEAKERS if f"{who} {quote.cue}: " in paragraph)
-        assert (quote.speaker_label, quote.role) == (None, None), (opener, quote)
-    named = [q for a in articles for q in a.quotes if q.speaker is not None]
-    assert all(q.speaker_label in ("PERSON", "ORG") for q in named)
 
 
 def test_quotes_split_by_attribution_and_running_over_two_paragraphs(articles):

@@ -354,7 +354,7 @@ class _Writer:
     def _cue(self) -> str:
         return self.rng.choice([c for c in P.CUES if c != "added"])
 
-    def _plant(self, text: str, speaker: str | None, label: str | None, role: str | None, cue: str) -> None:
+    def _plant(self, text: str, speaker: str, label: str, role: str | None, cue: str) -> None:
         self.quotes.append(PlantedQuote(text, speaker, label, role, cue, len(self.paragraphs)))
 
     def _prefix(self) -> str:
@@ -435,13 +435,6 @@ class _Writer:
         self._plant(text, "MiP", "ORG", None, cue)
         self.paragraphs.append(f"{prefix}{who} {cue}: {o}{text}{c}")
 
-    def _q_unnamed(self) -> None:
-        """An unnamed speaker ("One member said: …"): a quotation whose speaker is null."""
-        prefix, (o, c), cue = self._prefix(), self.marks, self._cue()
-        who, text = self.rng.choice(P.UNNAMED_SPEAKERS), self._say()
-        self._plant(text, None, None, None, cue)
-        self.paragraphs.append(f"{prefix}{who} {cue}: {o}{text}{c}")
-
     def _q_org_said(self) -> None:
         (o, c), (canonical, written) = self.marks, self.org[:2]
         self._record("ORG", canonical)
@@ -457,4 +450,4 @@ def _sentence_case(paragraph: str) -> str:
 
 OPENING_PATTERNS = ("said_colon", "role_said", "quote_said_who", "mip_said", "told_outlet", "split",
                     "two_paragraphs", "according_to")
-QUOTE_PATTERNS = OPENING_PATTERNS + ("quote_who_said", "org_said", "said_colon", "unnamed")
+QUOTE_PATTERNS = OPENING_PATTERNS + ("quote_who_said", "org_said", "said_colon")

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 @dataclass
 class PlantedQuote:
     text: str  # the quoted words, without quote marks
-    speaker: str | None  # canonical name of who said it ("MiP" when the union speaks as an organisation; None unnamed)
-    speaker_label: str | None  # "PERSON" or "ORG" (None when the speaker is unnamed)
+    speaker: str  # canonical name of who said it ("MiP" when the union speaks as an organisation)
+    speaker_label: str  # "PERSON" or "ORG"
     role: str | None  # role as stated in the text, e.g. "MiP chief executive"
     cue: str  # attribution verb or phrase as written: "said", "warned", "told the Guardian"
     paragraph: int  # index into ReplicaArticle.paragraphs where the quote starts

@@ -101,8 +101,6 @@ MEMBER_ROLES = (
     "a director of operations who joined MiP last year",
     "head of estates and an MiP member",
 )
-# people a quotation is attributed to without a name: the truth's speaker is null
-UNNAMED_SPEAKERS = ("One member", "A senior finance manager", "One director of operations", "A manager at one trust")
 AUTHORS = ("Harriet Quennell", "Simon Ardagh", "Tessa Lowthian", "Mark Feltham-Rose", "Joanna Pinnock",
            "Craig Esslemont", "Lucy Barnstaple")
 
