@@ -209,3 +209,72 @@ def test_short_forms_resolve_to_the_trust_named_in_full(enricher):
 ])
 def test_names_with_prefixes_and_capitalised_particles(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Northfield Valley NHS Foundation Trust (NVT) is consulting on 80 redundancies. MiP said NVT had "
+                 "ignored the union.",
+                 {("ORG", "MiP"), ("TRUST", "Northfield Valley NHS Foundation Trust")},
+                 id="a bracketed abbreviation is the trust"),
+    pytest.param("Managers welcomed the review by the Independent Workforce Authority (IWA). The IWA will report in May.",
+                 {("ORG", "IWA")},
+                 id="an organisation's bracketed short name is its canonical name"),
+    pytest.param("NHS Riverside and Marsh Integrated Care Board has cut 200 posts.\n\nRiverside and Marsh ICB said the "
+                 "cuts were unavoidable.",
+                 {("TRUST", "NHS Riverside and Marsh Integrated Care Board")},
+                 id="a short ICB form is the ICB named in full"),
+    pytest.param("The 12 Year Care Plan was published in July. But the 12 Year Plan says little about managers.",
+                 {("REPORT", "12 Year Care Plan")},
+                 id="a report named without its descriptor word"),
+    pytest.param("Staff remember the Long Term Plan. The Long Term Workforce Plan followed in 2023.",
+                 {("REPORT", "Long Term Plan"), ("REPORT", "Long Term Workforce Plan")},
+                 id="a different report with one more word stays apart"),
+])
+def test_short_forms_fold_into_the_full_name(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Column: rotas matter\n\nBy Harriet Quenby, MiP head of policy\n\nIf the Long Term Plan is to work, "
+                 "managers must be heard.",
+                 {("ORG", "MiP"), ("PERSON", "Harriet Quenby"), ("REPORT", "Long Term Plan")},
+                 id="byline and a sentence-opening 'If the'"),
+    pytest.param("Members recall the Winter Plan of 2021 and the Five Year Forward View before it.",
+                 {("REPORT", "Winter Plan"), ("REPORT", "Five Year Forward View")},
+                 id="'2021 and the' before a name"),
+])
+def test_leading_function_words_and_bylines_are_trimmed(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("MiP organiser Eoin Mac Giolla Rua said the offer was poor.",
+                 {("ORG", "MiP"), ("PERSON", "Eoin Mac Giolla Rua")}, id="Mac opening a two-word surname"),
+    pytest.param("Pieter van den Broek, MiP national officer for the East, said the offer was poor.",
+                 {("ORG", "MiP"), ("PERSON", "Pieter van den Broek")}, id="two lower-case particles"),
+    pytest.param("Kirsty Dunmore told BBC Scotland that the cuts were rushed.",
+                 {("ORG", "BBC Scotland"), ("PERSON", "Kirsty Dunmore")}, id="a broadcaster's national arm"),
+    pytest.param("NHS Wales has issued new guidance.", {("ORG", "NHS Wales")}, id="NHS Wales stays one national body"),
+])
+def test_name_particles_and_regional_arms_are_kept(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The deal covers Royal Brompton and Harefield and two other sites.",
+                 {("TRUST", "Royal Brompton and Harefield")}, id="hospitals run as one trust"),
+    pytest.param("Chelsea and Westminster has merged its back-office teams.",
+                 {("TRUST", "Chelsea and Westminster")}, id="two names joined by 'and', one trust"),
+])
+def test_hospitals_joined_by_and_are_one_trust(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Harbourside Maternity Investigation found that warnings were ignored.",
+                 {("REPORT", "Harbourside Maternity Investigation")}, id="a named investigation is a report"),
+    pytest.param("She told Health Manager that nights are the hardest shifts.",
+                 {("ORG", "Health Manager")}, id="the union's magazine"),
+])
+def test_investigations_and_the_union_magazine(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

@@ -189,3 +189,45 @@ def test_attribution_generalises(enricher, text, expected):
 def test_a_quoted_briefing_title_is_not_a_quote(enricher):
     text = "Briefing\n\nIts own briefing, “Carter Review: what it means for managers”, is available to members."
     assert quotes_of(enricher, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Ten minutes with... Dame Yvonne Castellan\n\nDame Yvonne Castellan retired last year after a decade running a "
+        "mental health trust.\n\nWhat kept you going?\n\n“The people. Every ward had someone who made the impossible "
+        "look routine.”\n\nAny regrets?\n\n“Not enough sleep, and far too many meetings about meetings.”",
+        [quote("The people. Every ward had someone who made the impossible look routine.", "Yvonne Castellan",
+               "PERSON", None),
+         quote("Not enough sleep, and far too many meetings about meetings.", "Yvonne Castellan", "PERSON", None)],
+        id="Q&A answers with no cue verb are the interviewee's"),
+    pytest.param(
+        "Restructure criticised\n\nPat Okafor, MiP national officer, said members had described the restructure as "
+        "“a box-ticking exercise from start to finish”.",
+        [quote("a box-ticking exercise from start to finish", None, None, "described")],
+        id="words passed on from unnamed members"),
+    pytest.param(
+        "Winter pressures\n\nThe site manager Jo Prentice spoke at length. One colleague called it “the longest winter "
+        "any of us can remember”.",
+        [quote("the longest winter any of us can remember", None, None, "called it")],
+        id="a colleague called it '...'"),
+    pytest.param(
+        "Rota row\n\n‘We asked for a fair rota,’ said Amira Doyle, ‘and we were given a spreadsheet.’",
+        [quote("We asked for a fair rota, and we were given a spreadsheet.", "Amira Doyle", "PERSON", "said")],
+        id="a quote only interrupted by ', said X,' is one quote"),
+    pytest.param(
+        "Rota row\n\n‘We asked for a fair rota,’ said Amira Doyle. ‘We were given a spreadsheet instead.’",
+        [quote("We asked for a fair rota,", "Amira Doyle", "PERSON", "said"),
+         quote("We were given a spreadsheet instead.", "Amira Doyle", "PERSON", "said")],
+        id="a quote split by a full 'said X.' sentence is two"),
+    pytest.param(
+        "Annual conference\n\nThe conference took the theme ‘Building teams that last the distance’ this year.",
+        [], id="a conference theme in quote marks is a title"),
+    pytest.param(
+        "Board cuts\n\nManagers at Dyfed Valley University Health Board face a restructure.\n\nThe health board said "
+        "in a statement: “We are working closely with staff side colleagues on this.”",
+        [quote("We are working closely with staff side colleagues on this.", "Dyfed Valley University Health Board",
+               "TRUST", "said in a statement")],
+        id="an organisation named by its kind speaks in a statement"),
+])
+def test_blind_evaluation_error_classes(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

@@ -4,7 +4,10 @@ Tried in order: a cue before the quote in its sentence ("X said: '…'", "accord
 ("'…,' said X", "'…', X said", "he added"); a cue ending the previous paragraph ("… Jane Holloway said:"); the
 speaker of the quote just before (a quote split by its attribution, or continuing speech); the lead paragraphs
 (an interview's subject, or "MiP responds to …" in the standfirst, which also owns a quote in the headline); the one
-person named in the paragraph just before. Unnamed speakers ("one member said") get None. A pronoun speaker ("she
+person named in the paragraph just before. A Q&A answer (a quote opening the paragraph after a question) is the
+interviewee's, with no cue. Unnamed speakers ("one member said", and words passed on: "X said members had described
+it as '…'") get None; "The health board said" is the board named before. A quote only interrupted by ", she said,"
+is joined into one; a full "she said." sentence between two parts leaves two quotes. A pronoun speaker ("she
 says") is the interview's subject ("She tells Alison Brent …" → the person introduced before), else the last
 person named.
 """

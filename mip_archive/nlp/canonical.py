@@ -106,13 +106,19 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
         return True
     if label == "TRUST" and _trust_core(short) and _trust_core(full).startswith(_trust_core(short)):
         return True
+    if label == "TRUST" and _body_core(short) == _body_core(full):
+        return True
     return _is_acronym(short, full) or (label == "TRUST" and _is_acronym(short, _TRUST_TAIL.sub("", full)))
 
 
 def _trust_core(name: str) -> str:
-    """"East London Foundation Trust" and "East London NHS Foundation Trust" share the core "east london";
-    "NHS Lancashire and South Cumbria Integrated Care Board" and "Lancashire and South Cumbria ICB" share theirs."""
-    core = re.sub(r"^nhs\s+", "", _TRUST_TAIL.sub("", " ".join(_words(name))))
+    """"East London Foundation Trust" and "East London NHS Foundation Trust" share the core "east london"."""
+    return _TRUST_TAIL.sub("", " ".join(_words(name)))
+
+
+def _body_core(name: str) -> str:
+    """"NHS Lancashire and South Cumbria Integrated Care Board" and "Lancashire and South Cumbria ICB" are one body."""
+    core = re.sub(r"^nhs\s+", "", _trust_core(name))
     for long_form, short in _BODY_SHORT:
         core = long_form.sub(short, core)
     return core

@@ -22,7 +22,7 @@ NOT_ENTITIES = frozenset(
 #: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").
 LEADING_FUNCTION_WORDS = frozenset(
     "with as for after in on at by from during under while when since following without and but or of to inside a an"
-    " across within if but so because whether although though unless once until".split()
+    " across within if but so because whether although though unless until".split()
 )
 
 #: Nations that follow an organisation's name for its national arm ("BBC Wales").
@@ -33,7 +33,8 @@ MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "WORK_OF_ART"
 
 #: Last words that make a span a REPORT / TRUST whatever the model called it.
 REPORT_WORDS = frozenset(
-    "review report plan plans framework survey inquiry strategy view paper charter programme assessment audit".split()
+    "review report plan plans framework survey inquiry strategy view paper charter programme assessment audit"
+    " investigation".split()
 )
 #: Words a report's short name may leave out ("10 Year Plan" for the "10 Year Health Plan").
 REPORT_DESCRIPTORS = frozenset({"health", "nhs", "care", "social"})
