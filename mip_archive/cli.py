@@ -148,10 +148,12 @@ def enrich(db_path: Path, batch_size: int, everything: bool) -> None:
     """Re-run entity and quote extraction over the archive, without fetching anything."""
     from mip_archive.enrich import enrich_articles
     from mip_archive.store import open_db
+    from mip_archive.store.maintenance import optimize
 
     db = open_db(db_path, create=False)
     ids = [row["id"] for row in db.query("select id from articles order by id")] if everything else None
     done = enrich_articles(db, article_ids=ids, batch_size=batch_size, progress=progress_callback())
+    optimize(db)
     click.echo(f"enrich ok: {done} articles enriched; {db['quotes'].count} quotes, {db['entities'].count} entities")
 
 

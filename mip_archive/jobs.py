@@ -11,7 +11,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mip_archive.crawl import CrawlError, check_outcome, crawl_counts, run_spider, scrapy_settings_for
+from mip_archive.crawl import (
+    CrawlError,
+    check_outcome,
+    crawl_counts,
+    run_spider,
+    scrapy_settings_for,
+)
 from mip_archive.settings import SiteSettings
 from mip_archive.store import open_db
 from mip_archive.store.runs import close_interrupted, finish_run, start_run
@@ -95,9 +101,14 @@ def finish_job(db_path: Path, run_id: int, result: JobResult, *, started: float,
 
 
 def enrich_stage(db, *, progress=None, batch_size: int = 32) -> int:
+    """Enrich what changed; when anything did, refresh the planner's statistics so the served queries stay fast."""
     from mip_archive.enrich import enrich_articles
+    from mip_archive.store.maintenance import optimize
 
-    return enrich_articles(db, batch_size=batch_size, progress=progress)
+    done = enrich_articles(db, batch_size=batch_size, progress=progress)
+    if done:
+        optimize(db)
+    return done
 
 
 def crawl_sources(db_path: Path, *, source: str, site: SiteSettings, sections: tuple[str, ...], wayback_url: str,

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from mip_archive.bench import serve_queries as Q
 from mip_archive.bench.report import StageResult, Table, Target, percentile, ratio
+from mip_archive.store import open_db
+from mip_archive.store.maintenance import optimize
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +193,9 @@ def run(quick: bool = False, *, n_articles: int | None = None, n_requests: int |
     values = probe_values(db_path, search_terms(db_path))
     queries = yaml.safe_load(metadata_path().read_text())["databases"]["mip"].get("queries", {})
     probes = [*Q.SEARCH_PROBES, *Q.FACET_PROBES, *Q.canned_probes(queries)]
+    prepared = open_db(db_path)  # the store's migrations (indexes) and planner statistics, as a real archive has
+    optimize(prepared, merge=True)
+    prepared.close()
     process = start_datasette(db_path, free_port())
     try:
         port = int(process.args[process.args.index("--port") + 1])
