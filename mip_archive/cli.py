@@ -144,7 +144,9 @@ def finish(result) -> None:
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True)
 @click.option("--batch-size", default=32, show_default=True, help="Texts per spaCy batch.")
 @click.option("--all", "everything", is_flag=True, help="Re-run the NLP over every article, not only changed ones.")
-def enrich(db_path: Path, batch_size: int, everything: bool) -> None:
+@click.option("--processes", default=1, show_default=True,
+              help="Worker processes for the spaCy model (a whole-archive re-run on several cores).")
+def enrich(db_path: Path, batch_size: int, everything: bool, processes: int) -> None:
     """Re-run entity and quote extraction over the archive, without fetching anything."""
     from mip_archive.enrich import enrich_articles
     from mip_archive.store import open_db
@@ -152,7 +154,8 @@ def enrich(db_path: Path, batch_size: int, everything: bool) -> None:
 
     db = open_db(db_path, create=False)
     ids = [row["id"] for row in db.query("select id from articles order by id")] if everything else None
-    done = enrich_articles(db, article_ids=ids, batch_size=batch_size, progress=progress_callback())
+    done = enrich_articles(db, article_ids=ids, batch_size=batch_size, progress=progress_callback(),
+                           processes=processes)
     optimize(db)
     click.echo(f"enrich ok: {done} articles enriched; {db['quotes'].count} quotes, {db['entities'].count} entities")
 

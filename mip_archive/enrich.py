@@ -8,7 +8,8 @@ with the quotes of an older version.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 
 import sqlite_utils
 
@@ -19,7 +20,7 @@ Progress = Callable[[int, int], None]
 
 
 def enrich_articles(db: sqlite_utils.Database, *, enricher=None, article_ids: Iterable[str] | None = None,
-                    batch_size: int = 32, progress: Progress | None = None) -> int:
+                    batch_size: int = 32, progress: Progress | None = None, processes: int = 1) -> int:
     """Enrich the given articles (default: every stale one); returns how many were enriched."""
     from mip_archive.nlp import Enricher, article_text
     from mip_archive.store.nlp import refresh_entity_stats, save_enrichment
@@ -28,20 +29,28 @@ def enrich_articles(db: sqlite_utils.Database, *, enricher=None, article_ids: It
     if not ids:
         return 0
     enricher = enricher or Enricher()
+    pending: deque[dict] = deque()  # rows handed to spaCy, in order, waiting for their enrichment
+    texts = (article_text(row["title"], row["standfirst"], row["body"]) for row in _read(db, ids, pending))
     done = 0
-    for start in range(0, len(ids), batch_size * 4):
-        rows = _rows(db, ids[start:start + batch_size * 4])
-        texts = (article_text(r["title"], r["standfirst"], r["body"]) for r in rows)
-        for row, enrichment in zip(rows, enricher.enrich_many(texts, batch_size=batch_size)):
-            with db.atomic():
-                save_enrichment(db, row["id"], row["published"], enrichment)
-                db.execute("update articles set enriched_hash = ? where id = ?", [row["content_hash"], row["id"]])
-            done += 1
-            if progress:
-                progress(done, len(ids))
+    for enrichment in enricher.enrich_many(texts, batch_size=batch_size, n_process=processes):
+        row = pending.popleft()
+        with db.atomic():
+            save_enrichment(db, row["id"], row["published"], enrichment)
+            db.execute("update articles set enriched_hash = ? where id = ?", [row["content_hash"], row["id"]])
+        done += 1
+        if progress:
+            progress(done, len(ids))
     with db.atomic():
         refresh_entity_stats(db)
     return done
+
+
+def _read(db: sqlite_utils.Database, ids: list[str], pending: deque, chunk: int = 256) -> Iterator[dict]:
+    """The articles to enrich, read a chunk at a time as spaCy asks for them (one model run for the whole job)."""
+    for start in range(0, len(ids), chunk):
+        for row in _rows(db, ids[start:start + chunk]):
+            pending.append(row)
+            yield row
 
 
 def _rows(db: sqlite_utils.Database, ids: list[str]) -> list[dict]:

@@ -120,3 +120,16 @@ def test_enrich_archive_can_limit_to_some_articles(db, enricher):
     assert store.enrich_archive(db, enricher, article_ids=["a2"]) == 1
     assert {r["article_id"] for r in db["quotes"].rows} == {"a2"}
     assert store.enrich_archive(db, enricher, article_ids=[]) == 0
+
+
+def test_enriching_in_two_processes_gives_the_same_results_in_the_same_order():
+    from mip_archive.nlp import Enricher, article_text
+
+    texts = [article_text("Pay award falls short", None,
+                          f"Dana Whitfield, MiP chief executive, said: “Members in region {n} have waited long enough.”")
+             for n in range(6)]
+    enricher = Enricher()
+    one = [e.to_json() for e in enricher.enrich_many(texts, batch_size=2)]
+    two = [e.to_json() for e in enricher.enrich_many(texts, batch_size=2, n_process=2)]
+    assert two == one
+    assert one[0]["quotes"][0]["speaker"] == "Dana Whitfield"

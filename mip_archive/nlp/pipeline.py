@@ -44,8 +44,10 @@ class Enricher:
     def enrich_text(self, text: str) -> Enrichment:
         return self._from_doc(self.nlp(text))
 
-    def enrich_many(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Enrichment]:
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+    def enrich_many(self, texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Enrichment]:
+        """Enrich texts in batches; with ``n_process`` > 1 spaCy's model runs in that many worker processes while
+        this one resolves names and quotes (same results, in the same order)."""
+        for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
             yield self._from_doc(doc)
 
     def _from_doc(self, doc: Doc) -> Enrichment:
