@@ -227,25 +227,37 @@ def serve(db_path: Path, port: int, host: str, public: bool) -> None:
 @click.option("--seed", default=1, show_default=True)
 @click.option("--port", default=8001, show_default=True, help="Port for Datasette.")
 @click.option("--no-serve", is_flag=True, help="Build the archive, print the counts and exit.")
+@click.option("--live", is_flag=True,
+              help="The real thing: crawl the live site and the real Wayback Machine instead of the replica.")
 @click.pass_context
-def demo(ctx, db_path: Path, articles: int, seed: int, port: int, no_serve: bool) -> None:
+def demo(ctx, db_path: Path, articles: int, seed: int, port: int, no_serve: bool, live: bool) -> None:
     """Start the replica (today's site and an emulated Wayback Machine) on a free port, crawl both with the real
-    spiders into the archive, extract entities and quotes, then serve it."""
+    spiders into the archive, extract entities and quotes, then serve it. With --live: the same against the live
+    site and web.archive.org (needs internet; polite, so it takes hours)."""
     from mip_archive import replica as rep
-    from mip_archive.jobs import crawl_sources
 
+    if live:
+        build_and_serve(ctx, db_path, LIVE_BASE_URL, WAYBACK_URL, port=port, no_serve=no_serve)
+        return
     with rep.ReplicaServer(rep.build_replica(articles, seed), port=0) as server:
         log.info("replica serving %d invented articles at %s", articles, server.url)
-        result = crawl_sources(db_path, source="all", site=site_settings(server.url), sections=("news", "magazine"),
-                               wayback_url=server.url, years=(None, None), enrich=True,
-                               verbose=ctx.obj["verbose"], progress=progress_callback())
-        click.echo(result.summary())
-        if result.status != "ok":
-            sys.exit(1)
-        if not no_serve:  # the replica keeps serving, so the archive's links to "the original" work
-            from mip_archive.serve import serve_archive
+        # the replica keeps serving while Datasette does, so the archive's links to "the original" work
+        build_and_serve(ctx, db_path, server.url, server.url, port=port, no_serve=no_serve)
 
-            serve_archive(db_path, host="127.0.0.1", port=port, public=False)
+
+def build_and_serve(ctx, db_path: Path, base_url: str, wayback_url: str, *, port: int, no_serve: bool) -> None:
+    from mip_archive.jobs import crawl_sources
+
+    result = crawl_sources(db_path, source="all", site=site_settings(base_url), sections=("news", "magazine"),
+                           wayback_url=wayback_url, years=(None, None), enrich=True,
+                           verbose=ctx.obj["verbose"], progress=progress_callback())
+    click.echo(result.summary())
+    if result.status != "ok":
+        sys.exit(1)
+    if not no_serve:
+        from mip_archive.serve import serve_archive
+
+        serve_archive(db_path, host="127.0.0.1", port=port, public=False)
 
 
 main.add_command(refresh)
