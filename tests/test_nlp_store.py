@@ -5,6 +5,7 @@ import json
 import pytest
 import sqlite_utils
 
+from mip_archive.enrich import enrich_articles
 from mip_archive.nlp import Enricher, Enrichment, Mention, Quote, RoleMention
 from mip_archive.nlp.canonical import entity_id
 from mip_archive.store import nlp as store
@@ -22,7 +23,7 @@ def db(tmp_path):
     database = sqlite_utils.Database(tmp_path / "archive.db")
     database["articles"].create(
         {"id": str, "url": str, "section": str, "title": str, "published": str, "author": str, "standfirst": str,
-         "body": str, "content_hash": str},
+         "body": str, "content_hash": str, "enriched_hash": str},
         pk="id",
     )
     for key, (published, title, body) in ARTICLES.items():
@@ -102,9 +103,9 @@ def test_entity_stats_span_the_archive_and_drop_orphans(db):
     assert db["entities"].count == 0
 
 
-def test_enrich_archive_runs_the_nlp_over_stored_articles(db, enricher):
+def test_enrich_articles_runs_the_nlp_over_stored_articles(db, enricher):
     calls = []
-    done = store.enrich_archive(db, enricher, batch_size=2, progress=lambda d, t: calls.append((d, t)))
+    done = enrich_articles(db, enricher=enricher, batch_size=2, progress=lambda d, t: calls.append((d, t)))
     assert done == 2 and calls == [(1, 2), (2, 2)]
     entities = {(r["label"], r["canonical"]): r for r in db["entities"].rows}
     trust = entities[("TRUST", "Barts Health NHS Trust")]
@@ -116,14 +117,14 @@ def test_enrich_archive_runs_the_nlp_over_stored_articles(db, enricher):
         ("a1", "Jane Holloway", "said"), ("a2", "Jane Holloway", "said")]
 
 
-def test_enrich_archive_can_limit_to_some_articles(db, enricher):
-    assert store.enrich_archive(db, enricher, article_ids=["a2"]) == 1
+def test_enrich_articles_can_limit_to_some_articles(db, enricher):
+    assert enrich_articles(db, enricher=enricher, article_ids=["a2"]) == 1
     assert {r["article_id"] for r in db["quotes"].rows} == {"a2"}
-    assert store.enrich_archive(db, enricher, article_ids=[]) == 0
+    assert enrich_articles(db, enricher=enricher, article_ids=[]) == 0
 
 
 def test_enriching_in_two_processes_gives_the_same_results_in_the_same_order():
-    from mip_archive.nlp import Enricher, article_text
+    from mip_archive.nlp import article_text
 
     texts = [article_text("Pay award falls short", None,
                           f"Dana Whitfield, MiP chief executive, said: “Members in region {n} have waited long enough.”")

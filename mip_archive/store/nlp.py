@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
@@ -170,37 +169,6 @@ def _refresh_aliases(db: sqlite_utils.Database) -> None:
     for row in db.query("select id, canonical from entities"):
         aliases = sorted(forms.get(row["id"], set()) - {row["canonical"]})
         db.execute("update entities set aliases = ? where id = ?", [json.dumps(aliases, ensure_ascii=False), row["id"]])
-
-
-def enrich_archive(db: sqlite_utils.Database, enricher, *, batch_size: int = 32,
-                   article_ids: Iterable[str] | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> int:
-    """Re-run the NLP over all (or some) stored articles without fetching anything. Returns articles enriched."""
-    from mip_archive.nlp import article_text
-
-    rows = _articles_to_enrich(db, article_ids)
-    texts = (article_text(r["title"], r["standfirst"], r["body"]) for r in rows)
-    done = 0
-    for row, enrichment in zip(rows, enricher.enrich_many(texts, batch_size=batch_size)):
-        with db.atomic():
-            save_enrichment(db, row["id"], row["published"], enrichment)
-            if "enriched_hash" in db["articles"].columns_dict:
-                db.execute("update articles set enriched_hash = content_hash where id = ?", [row["id"]])
-        done += 1
-        if progress is not None:
-            progress(done, len(rows))
-    refresh_entity_stats(db)
-    log.info("enriched %d articles", done)
-    return done
-
-
-def _articles_to_enrich(db: sqlite_utils.Database, article_ids: Iterable[str] | None) -> list[dict]:
-    sql = "select id, title, standfirst, body, published from articles"
-    if article_ids is None:
-        return list(db.query(sql + " order by id"))
-    wanted = list(article_ids)
-    placeholders = ", ".join("?" for _ in wanted)
-    return list(db.query(f"{sql} where id in ({placeholders}) order by id", wanted)) if wanted else []
 
 
 @migrations()
