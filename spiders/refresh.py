@@ -25,6 +25,13 @@ from mip_archive.refresh.rules import Limits, Skip, check_page
 ARTICLE_STATUSES = [304, 404, 410]
 
 
+def signal_body(response, parse):
+    """A change signal's answer, parsed; anything but a 200 means the site does not offer that signal."""
+    if response.status != 200:
+        raise S.SignalUnavailable(f"HTTP {response.status}")
+    return parse(response.body)
+
+
 class RefreshSpider(scrapy.Spider):
     name = "refresh"
 
@@ -80,9 +87,7 @@ class RefreshSpider(scrapy.Spider):
     def parse_rest(self, response, page: int):
         self.breaker.success()
         try:
-            if response.status != 200:
-                raise S.SignalUnavailable(f"HTTP {response.status}")
-            changes = S.parse_rest(response.body)
+            changes = signal_body(response, S.parse_rest)
         except S.SignalUnavailable as error:
             yield from self._fallback("rest", str(error))
             return
@@ -100,9 +105,7 @@ class RefreshSpider(scrapy.Spider):
             self._defer_validators(response, "sitemap")
             return
         try:
-            if response.status != 200:
-                raise S.SignalUnavailable(f"HTTP {response.status}")
-            children, entries = S.parse_sitemap(response.body)
+            children, entries = signal_body(response, S.parse_sitemap)
         except S.SignalUnavailable as error:
             yield from self._fallback(signal, str(error))
             return
@@ -119,9 +122,7 @@ class RefreshSpider(scrapy.Spider):
             self._defer_validators(response, "feed")
             return
         try:
-            if response.status != 200:
-                raise S.SignalUnavailable(f"HTTP {response.status}")
-            links = S.parse_feed(response.body)
+            links = signal_body(response, S.parse_feed)
         except S.SignalUnavailable as error:
             yield from self._fallback("feed", str(error))
             return
