@@ -95,6 +95,61 @@ def test_canonical_names_within_an_article(enricher, text, expected):
     assert entity_set(enricher, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name that opens with a given name is a person, wherever the small model puts it
+    ("Ward closures: a view from the Fens\n\nOluchi Brennan-Hale runs outpatients at Fenland Community NHS Trust. "
+     "Gwenllian Parry met her.",
+     {("PERSON", "Oluchi Brennan-Hale"), ("PERSON", "Gwenllian Parry"), ("TRUST", "Fenland Community NHS Trust")}),
+    # a model span running over a paragraph break is two candidates, not one
+    ("Interview: life in the Potteries\n\nMarisol Quintero took over the hospital in May.",
+     {("PERSON", "Marisol Quintero")}),
+    # lower-case particles belong to the surname; a three-word name after a role is whole
+    ("Dr Ines de Carvalho, the trust's medical director, spoke first.", {("PERSON", "Ines de Carvalho")}),
+    ("MiP regional officer Harjit Kaur Dhillon said members were worried.",
+     {("ORG", "MiP"), ("PERSON", "Harjit Kaur Dhillon")}),
+    # newspapers: "the Herald", "the Evening Standard" are organisations
+    ("The branch secretary told the Courier about the cuts.", {("ORG", "Courier")}),
+    ("The plan was first reported in the Evening Standard last week.", {("ORG", "Evening Standard")}),
+    # an institution's own possessive stays ("King's College Hospital"); an owner of two words or more splits off
+    ("Staff at King’s College Hospital NHS Foundation Trust were told on Friday.",
+     {("TRUST", "King’s College Hospital NHS Foundation Trust")}),
+    ("Researchers at the University of Leeds’s Nuffield Centre for Health Policy looked at pay.",
+     {("ORG", "University of Leeds"), ("ORG", "Nuffield Centre for Health Policy")}),
+    # "evidence to the Hartfield Inquiry" names the inquiry; a role's "Secretary of State for …" names nothing
+    ("MiP has sent written evidence to the Hartfield Inquiry this week.",
+     {("ORG", "MiP"), ("REPORT", "Hartfield Inquiry")}),
+    ("The Secretary of State for Health and Social Care will decide.", set()),
+    # a report named only by generic words keeps its "of …"; a quoted title after a document word is a report
+    ("The Independent Review of Community Hospital Estates in England was published today.",
+     {("REPORT", "Independent Review of Community Hospital Estates in England")}),
+    ("Its new guide, ‘Staying Well Through a Merger’, is free to members.",
+     {("REPORT", "Staying Well Through a Merger")}),
+    ("Trusts must follow the Northern Blueprint from April.", {("REPORT", "Northern Blueprint")}),
+])
+def test_names_the_small_model_gets_wrong(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+def test_places_that_start_like_first_names_are_not_people(enricher):
+    text = "Managers in the West Midlands met at Grace House on Hope Street, near Florence Road."
+    assert {label for label, _ in entity_set(enricher, text)} <= {"ORG"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a trust's initials resolve to its full name
+    ("Managers at Harlow and East Essex Hospitals NHS Trust were thanked. HEE has met its targets.",
+     {("TRUST", "Harlow and East Essex Hospitals NHS Trust")}),
+    # places inside a trust's name are places when written alone
+    ("ICB cuts hit managers in Avon and Wessex\n\nStaff at NHS Avon and Wessex ICB await news.",
+     {("TRUST", "NHS Avon and Wessex ICB")}),
+    # "the Pelling review" is the report that Pelling owns when the article names both
+    ("Pelling review published\n\nLord Pelling’s Independent Review of Hospital Governance found gaps.",
+     {("REPORT", "Independent Review of Hospital Governance"), ("PERSON", "Pelling")}),
+])
+def test_short_forms_and_places_resolve(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
 def test_spans_never_keep_newlines_or_quote_marks(enricher):
     text = "MiP responds to the report into Oakhill Mental Health Trust\n\n'Staff deserve better than this.'"
     entities = enricher.enrich_text(text).to_json()["entities"]

@@ -231,3 +231,45 @@ def test_a_quoted_briefing_title_is_not_a_quote(enricher):
 ])
 def test_blind_evaluation_error_classes(enricher, text, expected):
     assert quotes_of(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Interview: a new hospital\n\nFunmilayo Hart runs Brookfield Hospital. Owain Pritchard met her.\n\n"
+        "“The move took two years of my life,” she says.",
+        [quote("The move took two years of my life,", "Funmilayo Hart", "PERSON", "says")],
+        id="'X met her': the interviewee is the person named before"),
+    pytest.param(
+        "Ward praised\n\nDr Marta Kowalska said the ward had coped well.\n\n"
+        "MiP organiser Declan Byrne, also at the meeting, agreed the staff deserved credit. "
+        "“Thanks is not enough. They need time back,” he said.",
+        [quote("Thanks is not enough. They need time back,", "Declan Byrne", "PERSON", "said",
+               "MiP organiser")],
+        id="'he' is the last man named, not the last person"),
+    pytest.param(
+        "Three years on\n\nFor MiP’s chief executive, Abena Mensah, the lesson is plain. "
+        "“Reviews change nothing on their own. Money does.”",
+        [quote("Reviews change nothing on their own. Money does.", "Abena Mensah", "PERSON", None,
+               "MiP’s chief executive")],
+        id="the one person named before the quote in its paragraph"),
+    pytest.param(
+        "Cuts\n\nA spokesperson for the union told the Guardian: “Managers are not a cost to be cut.”",
+        [quote("Managers are not a cost to be cut.", "MiP", "ORG", "told the Guardian")],
+        id="a spokesperson for the union is the union"),
+    pytest.param(
+        "ICB cuts\n\nStaff at NHS Wessex Vale ICB are worried.\n\n"
+        "An ICB spokesperson said it would “keep staff fully informed at every stage”.",
+        [quote("keep staff fully informed at every stage", "NHS Wessex Vale ICB", "TRUST", "said")],
+        id="an ICB spokesperson speaks for the ICB named before"),
+    pytest.param(
+        "ICB cuts\n\nNHS Wessex Vale ICB said in a statement that it was “working closely with trade unions”.",
+        [quote("working closely with trade unions", "NHS Wessex Vale ICB", "TRUST", "said in a statement")],
+        id="a trust or ICB as the subject of the cue"),
+    pytest.param(
+        "Unions unite\n\nFour unions have signed a joint statement. The statement, sent to the Public Accounts "
+        "Committee on Monday, says the cap “will push clinical staff back into paperwork”.",
+        [quote("will push clinical staff back into paperwork", None, None, "says")],
+        id="a document's words with no one named as its author"),
+])
+def test_attribution_of_interviews_pronouns_and_bodies(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .entities import Mention
+from .given_names import pronoun_fits
 from .quotes import QuoteSpan
 from .roles import role_near
 
@@ -94,7 +95,8 @@ class Attributor:
         for finder in (lambda: self._cue_before(seg_start, span.start - 1),
                        lambda: self._cue_after(span.end + 1, seg_end),
                        lambda: self._cue_ending_previous(para, seg_start, span),
-                       lambda: self._cue_ending_sentence_before(seg_start, span)):
+                       lambda: self._cue_ending_sentence_before(seg_start, span),
+                       lambda: self._one_person_before(seg_start, span)):
             who = finder()
             if who is not None:
                 return who
@@ -185,6 +187,19 @@ class Attributor:
         people = self._in(sentence_start, seg_start + cue.start(), "PERSON")
         return _Who(people[-1], cue.group(1)) if people else None
 
+    def _one_person_before(self, seg_start: int, span: QuoteSpan) -> _Who | None:
+        """'For MiP’s chief executive, Jane Doe, the lesson is simple. "…"': the one person named before the
+        paragraph's first quote is its speaker."""
+        if seg_start != self.paragraphs[self._paragraph_index(seg_start)][0] or re.search(
+                r"[“”\"‘]", self.text[seg_start:span.start - 1]):
+            return None  # after an earlier quote in the paragraph the speaker carries on
+        people = {m.canonical: m for m in self._in(seg_start, span.start - 1, "PERSON")}
+        if len(people) != 1:
+            return None
+        person = next(iter(people.values()))
+        cue = lexicon.CUE_RE.search(self.text, person.end, span.start - 1)
+        return _Who(person, cue.group(1) if cue else None)
+
     def _from_lead(self, para: int) -> _Who | None:
         """The interview subject, or the subject of 'MiP responds to …' in the title, standfirst or lead.
 
@@ -209,6 +224,9 @@ class Attributor:
         subject_speaks = match.group(1) in lexicon.INTERVIEWEE_SUBJECT_VERBS
         if subject_speaks and not objects:
             return None  # "told the BBC" is not an interview
+        if re.match(r"\s*(?:him|her)\b", self.text[match.end():match.end() + 6]) and match.group(1) in ("met", "meets"):
+            antecedent = self._antecedent(sentence_start)  # "Rhiannon Beddoes met her": the person named before
+            return _Who(antecedent, None) if antecedent else None
         if lexicon.PRONOUN_RE.fullmatch(self.text[sentence_start:match.start()].strip()):
             antecedent = self._antecedent(sentence_start)  # "She talks to …": the person introduced before
             return _Who(antecedent, None) if antecedent else None
@@ -245,11 +263,19 @@ class Attributor:
             return _Who(spokes[0], cue)
         body = lexicon.BODY_SPEAKS_RE.search(region)
         if body is not None:
-            return _Who(self._body_named_before(start, body.group(1)), cue)
+            return _Who(self._body_named_before(start, body.group(1) or body.group(2)), cue)
+        if lexicon.SELF_SPOKESPERSON_RE.search(region):
+            return _Who(None, cue, lexicon.SELF_NAME, "ORG")  # "a spokesperson for the union"
         if lexicon.UNNAMED_RE.search(region):
             return _Who(None, cue)
-        if lexicon.PRONOUN_RE.search(region) and len(region.split()) <= 4:
-            return _Who(self._interview_subject() or self._antecedent(start), cue)
+        pronoun = lexicon.PRONOUN_RE.search(region)
+        if pronoun and len(region.split()) <= 4:
+            return _Who(self._pronoun_referent(start, pronoun.group(1)), cue)
+        if prefer == "last" and _unnamed_subject(region, start, self.mentions):
+            return _Who(None, cue)  # "The statement, sent to the committee on Monday, says"
+        trust = [m for m in self._in(start, end, "TRUST") if not self.text[m.end:end].strip(" ,")]
+        if trust:
+            return _Who(trust[-1], cue)  # "Kent and Medway ICB said in a statement"
         if lexicon.BARE_SELF_NAME_RE.match(region) and self._paragraph_index(start) == 0:
             return _Who(None, cue, lexicon.SELF_NAME, "ORG")
         if lexicon.SELF_NAMES_RE.search(region):
@@ -274,9 +300,18 @@ class Attributor:
                 return who.speaker
         return None
 
-    def _antecedent(self, position: int) -> Mention | None:
-        people = [m for m in self.mentions if m.label == "PERSON" and m.end <= position]
+    def _antecedent(self, position: int, pronoun: str = "") -> Mention | None:
+        """The last person named before `position` whose first name fits the pronoun ("she" skips "Tomás")."""
+        people = [m for m in self.mentions if m.label == "PERSON" and m.end <= position
+                  and pronoun_fits(m.canonical.split()[0], pronoun)]
         return people[-1] if people else None
+
+    def _pronoun_referent(self, position: int, pronoun: str) -> Mention | None:
+        """"she says": the interview's subject if the pronoun fits them, else the last fitting person named."""
+        subject = self._interview_subject()
+        if subject is not None and pronoun_fits(subject.canonical.split()[0], pronoun):
+            return subject
+        return self._antecedent(position, pronoun)
 
     def _in(self, start: int, end: int, label: str) -> list[Mention]:
         return [m for m in self.mentions if m.label == label and m.start >= start and m.end <= end]
@@ -313,6 +348,17 @@ class _Shifted:
 
     def group(self, index: int = 0) -> str:
         return self._match.group(index)
+
+
+def _unnamed_subject(region: str, start: int, mentions: list[Mention]) -> bool:
+    """A subject followed by an aside between commas names no one when its head holds no name: "The statement,
+    sent to the Health and Social Care Committee on Monday, says" (but "Jo Bloggs, MiP’s officer, said" does)."""
+    aside = re.match(r"([^,]+),[^,]+,\s*$", region)
+    if aside is None:
+        return False
+    head_end = start + len(aside.group(1))
+    return not any(m.start >= start and m.end <= head_end for m in mentions) and not lexicon.SELF_NAMES_RE.search(
+        aside.group(1))
 
 
 def _is_interruption(gap: str) -> bool:

@@ -37,6 +37,22 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Darzi review" is "Lord Darzi’s Independent Investigation of the NHS in England" when the article
+    names the report both ways: a 'Surname review' takes the canonical name of the report that Surname owns."""
+    owned = {}
+    for report in (m for m in mentions if m.label == "REPORT"):
+        owner = re.search(r"([A-Z][\w-]+)[’']s\s+$", text[max(0, report.start - 30):report.start])
+        if owner:
+            owned[owner.group(1)] = report.canonical
+    for mention in mentions:
+        words = mention.text.split()
+        if (mention.label == "REPORT" and len(words) == 2 and words[1].lower() in lexicon.REPORT_WORDS
+                and owned.get(words[0], mention.canonical) != mention.canonical):
+            mention.canonical = owned[words[0]]
+    return mentions
+
+
 def fold_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Manchester University NHS Foundation Trust (MFT)": every "MFT" is that trust. An organisation's bracketed
     short name is its canonical name ("Senior Salaries Review Body (SSRB)" → "SSRB", as "MiP")."""
@@ -77,6 +93,9 @@ def _adopt_labels(mentions: list[Mention]) -> None:
                                   and len(o.text) > len(mention.text)), "PERSON")  # "Hywel Dda" (Health Board)
         if mention.label != "ORG":
             continue
+        if any(o.label == "TRUST" and _abbreviates_trust(mention.text, o.text) for o in longer):
+            mention.label = "TRUST"
+            continue
         for other in longer:
             if len(other.text) > len(mention.text) and _words(other.text)[: len(_words(mention.text))] == _words(
                     mention.text):
@@ -108,7 +127,15 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
         return True
     if label == "TRUST" and _body_core(short) == _body_core(full):
         return True
-    return _is_acronym(short, full) or (label == "TRUST" and _is_acronym(short, _TRUST_TAIL.sub("", full)))
+    return _is_acronym(short, full) or (label == "TRUST" and _abbreviates_trust(short, full))
+
+
+def _abbreviates_trust(short: str, full: str) -> bool:
+    """"SWB" for "Sandwell and West Birmingham Hospitals NHS Trust": the initials of the name's opening words (the
+    place it is named after), three letters or more."""
+    words = full.split()
+    return len(short) >= 3 and short.isupper() and any(_is_acronym(short, " ".join(words[:k]))
+                                                       for k in range(len(words), 1, -1))
 
 
 def _trust_core(name: str) -> str:

@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from . import lexicon, people
+from .quotes import is_title
 
 LABELS = ("PERSON", "TRUST", "REPORT", "ORG")
 _EDGE_JUNK = " \t\n.,;:!?()[]\"“”‘’'•–—-"
@@ -23,12 +24,22 @@ _LEADING_POSSESSOR = re.compile(r"^[A-Z][\w&-]*[’']s\s+(?!and\s|&\s)(?=\S+\s+\
 _TRAILING_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _EDGE_YEAR = re.compile(r"^(?:\d{4}\s+)|(?<![-–:\d]\s)(?<![-–:])(?:\s+\d{4})$")
 _LEADING_GERUND = re.compile(r"^[A-Z][a-z]+ing\s+(?:(?:on|to|about|at|for|with|the|after|of|into)\s+)+(?=[A-Z0-9])")
-_ROLE_PLACE = re.compile(r"\b(?:officer|organiser|secretary|representative|lead|director|rep)\s+for\s+(?:the\s+)?$",
-                         re.IGNORECASE)
+_ROLE_PLACE = re.compile(r"\b(?:(?:officer|organiser|secretary|representative|lead|director|rep)\s+for\s+(?:the\s+)?"
+                         r"|secretary\s+of\s+)$", re.IGNORECASE)
 _HYPHEN_AFTER = re.compile(r"(?:-[A-Z][\w’']*[a-z])+")
 _HYPHEN_BEFORE = re.compile(r"(?:(?<![\w-])[A-Z][\w’']*[a-z]-)$|(?:(?<!\w)(?:[A-Z]\.\s?)*[A-Z]\.\s?)$")
 _REGION_AFTER = re.compile(r" (?:" + "|".join(lexicon.NATIONS) + r")\b")
 _NAME_BEFORE_PARTICLE = re.compile(r"(?<![\w’'-])[A-Z][a-zà-öø-ÿ]+ $")  # "Dylan " before "Ap Gwilym"
+#: "University of Birmingham’s Health Services Management Centre": a named owner (two words or more) and its part.
+_INNER_POSSESSIVE = re.compile(r"([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)[’']s ([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)")
+#: "evidence to the Thirlwall Inquiry": the submission names the inquiry (but "evidence to the SSRB" is the report).
+_EVIDENCE_TO = re.compile(r"^(?:[A-Z][\w’']*\s+)?(?:written\s+)?evidence\s+to\s+(?:the\s+)?(.+)$")
+_PARTICLE_AFTER = re.compile(r"(?: (?:de|da|di|du|del|della|van|von|der|den|le|la|ap)){1,2} [A-Z][\w’'-]*[a-zà-öø-ÿ]")
+_REPORT_OF = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on) )*[A-Z][\w’'-]*)*")
+_QUOTED_TITLE = re.compile(
+    r"\b(?:report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
+    r"booklet|strategy|submission|handbook|manifesto|charter)[,:]?\s+[“‘\"'](?P<title>[A-Z0-9][^“”‘’\"\n]{3,80}?)[”’\"']"
+    r"(?![\w])")
 _QUOTED_PROGRAMME = re.compile(r"^[\"“‘']?(.+?)[\"”’']\s+(?:project|programme|campaign|initiative)$")
 
 
@@ -61,11 +72,82 @@ def known_names() -> dict[str, tuple[str, str]]:
 def extract_mentions(doc: Doc) -> list[Mention]:
     """Clean, relabelled, filtered mentions for every entity span in the doc, in text order."""
     mentions = []
+    for ent in _line_pieces(doc):
+        for mention in _split_possessive(_mention(ent)):
+            if not _is_role_place(doc.text, mention):
+                mentions.append(mention)
+    mentions = _with_first_name_people(doc.text, _with_role_named_people(doc.text, mentions))
+    return _with_quoted_titles(doc.text, _without_places_in_trust_names(_split_coordinated(mentions)))
+
+
+def _with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"its written evidence, ‘Fair Pay for Senior Leaders’," / "its guide, 'Know Your Rights in a Restructure'": a
+    title in quote marks after a document word is a REPORT; it replaces the pieces the model found inside it."""
+    for match in _QUOTED_TITLE.finditer(text):
+        title = match.group("title")
+        if not is_title(title, re.findall(r"[\w’'-]+", title)):
+            continue
+        start = match.start("title")
+        mentions = [m for m in mentions if not (start <= m.start and m.end <= start + len(title))]
+        mentions.append(Mention(title, "REPORT", start, start + len(title)))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _without_places_in_trust_names(mentions: list[Mention]) -> list[Mention]:
+    """"managers in Kent and Medway" beside "NHS Kent and Medway ICB": words that sit inside a trust's name, not at
+    its start, are the place it is named after ("Barts" before "Barts Health NHS Trust" stays: a short form)."""
+    inner = {" ".join(words[i:j]) for m in mentions if m.label == "TRUST" for words in [m.text.split()]
+             for i in range(1, len(words)) for j in range(i + 1, len(words) + 1)}
+    return [m for m in mentions
+            if m.label not in ("PERSON", "ORG") or m.text not in inner or known_names().get(m.text.lower())
+            or any(o.label == "PERSON" and o is not m and o.text.endswith(" " + m.text) for o in mentions)]
+
+
+def _line_pieces(doc: Doc) -> list[Span]:
+    """The model's spans, each cut at line breaks ("the Black Country\n\nAdaeze Obi-Lawson" is two candidates)."""
+    pieces = []
     for ent in doc.ents:
-        mention = _mention(ent)
-        if mention is not None and not _is_role_place(doc.text, mention):
-            mentions.append(mention)
-    return _split_coordinated(_with_role_named_people(doc.text, mentions))
+        if "\n" not in ent.text:
+            pieces.append(ent)
+            continue
+        offset = ent.start_char
+        for line in ent.text.split("\n"):
+            piece = doc.char_span(offset, offset + len(line), label=ent.label_, alignment_mode="contract")
+            if piece is not None and line.strip():
+                pieces.append(piece)
+            offset += len(line) + 1
+    return pieces
+
+
+def _split_possessive(mention: Mention | None) -> list[Mention]:
+    """"University of Birmingham’s Health Services Management Centre" names two organisations."""
+    if mention is None:
+        return []
+    match = _INNER_POSSESSIVE.fullmatch(mention.text)
+    if mention.label == "PERSON" or match is None:
+        return [mention]
+    owner, owned = match.group(1), match.group(2)
+    owned_start = mention.end - len(owned)
+    return [Mention(owner, _label_of_name(owner, "ORG"), mention.start, mention.start + len(owner)),
+            Mention(owned, _label_of_name(owned, mention.label), owned_start, mention.end)]
+
+
+def _label_of_name(text: str, default: str) -> str:
+    """A name's label from the names list or its last words (trust suffix, report word), else `default`."""
+    known = known_names().get(text.lower())
+    if known:
+        return known[0]
+    words = tuple(text.lower().replace("’", "'").split())
+    if any(words[-len(suffix):] == suffix for suffix in lexicon.TRUST_SUFFIXES):
+        return "TRUST"
+    return "REPORT" if words[-1] in lexicon.REPORT_WORDS else default
+
+
+def _with_first_name_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """People the model missed whose names open with a given name ("Rhiannon Beddoes met her")."""
+    added = [Mention(text[start:end], "PERSON", start, end) for start, end in people.first_name_people(text)
+             if not any(m.start < end and start < m.end for m in mentions)]
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
@@ -132,9 +214,15 @@ def _widened(ent: Span) -> tuple[int, int]:
     """Character offsets of a name span widened over hyphenated parts and initials the model cut off
     ("Anita Chowdhury" + "-Banks", "R.J. " + "Abernethy")."""
     text, start, end = ent.doc.text, ent.start_char, ent.end_char
+    if ent.label_ == "REPORT" and all(w.lower() in lexicon.GENERIC_REPORT_WORDS | lexicon.REPORT_WORDS for w in
+                                      _LEADING_THE.sub("", ent.text).split()):
+        title = _REPORT_OF.match(text, end)  # "Independent Investigation" + " of the National Health Service"
+        return start, (title.end() if title else end)
     if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return start, end
     after = _HYPHEN_AFTER.match(text, end) or _regional_suffix(ent, text, end)
+    if after is None and ent.label_ == "PERSON":
+        after = _PARTICLE_AFTER.match(text, end)  # "Rosalind" + " de Souza"
     before = _HYPHEN_BEFORE.search(text, max(0, start - 12), start)
     if before is None and ent.label_ == "PERSON" and re.match(r"(?:St|Ap|De|Van|Von|Le|La|Da|Di|Du|Mac|Mc) [A-Z]", ent.text):
         before = _NAME_BEFORE_PARTICLE.search(text, max(0, start - 20), start)
@@ -181,10 +269,26 @@ def _trim_steps(label: str):
         steps.insert(1, _strip_titles)
         steps.insert(1, _strip_leading_stop_words)  # a byline's "By Jane Doe"
     else:
-        steps.insert(2, lambda t: _LEADING_POSSESSOR.sub("", t))
+        steps.insert(2, _strip_possessor)
+        steps.insert(1, _evidence_target)
         steps.insert(1, lambda t: _LEADING_GERUND.sub("", t))
         steps.insert(1, _strip_leading_stop_words)
     return steps
+
+
+def _strip_possessor(text: str) -> str:
+    """"Labour’s Health Plan" → "Health Plan"; "King’s College Hospital" keeps the possessor of its own name."""
+    owner = re.match(r"([\w&-]+)[’']", text)
+    if owner and owner.group(1).lower() in lexicon.INSTITUTION_POSSESSORS:
+        return text
+    return _LEADING_POSSESSOR.sub("", text)
+
+
+def _evidence_target(text: str) -> str:
+    """"written evidence to the Thirlwall Inquiry" → "Thirlwall Inquiry" (the inquiry is the named thing)."""
+    match = _EVIDENCE_TO.match(text)
+    target = match.group(1) if match else ""
+    return target if target and target.split()[-1].lower() in lexicon.REPORT_WORDS else text
 
 
 def _after_colon(text: str) -> str:
@@ -245,9 +349,20 @@ def _relabel(text: str, ent: Span) -> str | None:
         return "REPORT"
     if _is_nhs_place(text):
         return "TRUST"
-    if ent.label_ != "PERSON" and _looks_like_person(text, ent):
+    if _is_outlet(text, ent):
+        return "ORG"
+    if ent.label_ != "PERSON" and (people.is_personal_name(text) or _looks_like_person(text, ent)):
         return "PERSON"
     return ent.label_ if ent.label_ in ("PERSON", "ORG") else None
+
+
+def _is_outlet(text: str, ent: Span) -> bool:
+    """"the Evening Standard", "the Herald": a newspaper (the model often says work of art or person)."""
+    words = text.split()
+    after_the = ent.doc.text[max(0, ent.start_char - 4):ent.start_char] == "the " or ent.text.startswith("the ")
+    if words[-1].lower() in lexicon.OUTLET_WORDS and (len(words) > 1 or after_the):
+        return True
+    return len(words) == 1 and ent.label_ == "PERSON" and after_the  # "told the Herald": no person is "the X"
 
 
 def _is_nhs_place(text: str) -> bool:

@@ -34,10 +34,15 @@ MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "WORK_OF_ART"
 #: Last words that make a span a REPORT / TRUST whatever the model called it.
 REPORT_WORDS = frozenset(
     "review report plan plans framework survey inquiry strategy view paper charter programme assessment audit"
-    " investigation".split()
+    " investigation blueprint roadmap".split()
 )
 #: Words a report's short name may leave out ("10 Year Plan" for the "10 Year Health Plan").
 REPORT_DESCRIPTORS = frozenset({"health", "nhs", "care", "social"})
+#: Words that make a report's name generic without its subject: "Independent Investigation" needs its
+#: "of the National Health Service in England".
+GENERIC_REPORT_WORDS = frozenset(
+    "independent national rapid interim final annual public joint full special thematic external internal".split()
+)
 TRUST_SUFFIXES = (
     ("nhs", "foundation", "trust"), ("foundation", "trust"), ("nhs", "trust"), ("trust",), ("health", "board"),
     ("icb",), ("ccg",), ("ics",), ("teaching", "hospitals"), ("university", "hospitals"),
@@ -57,6 +62,19 @@ ORG_WORDS = frozenset(
     """health nhs trust fund union council board office department service services hospital hospitals group foundation
     committee agency authority college society institute association partnership providers employers england wales
     scotland ireland centre center network academy commission review plan report survey news times journal""".split()
+)
+#: Possessors that are part of an institution's own name ("King’s College Hospital", "St George’s", "Children’s").
+INSTITUTION_POSSESSORS = frozenset(
+    "king queen guy children women st saint lady prince princess bishop duke earl".split()
+)
+#: Last words of newspapers, magazines and broadcasters' programmes ("the Evening Standard", "the Herald").
+OUTLET_WORDS = frozenset(
+    """times telegraph guardian standard herald mail mirror express journal independent observer echo chronicle
+    gazette post scotsman record argus sun star press courier""".split()
+)
+#: Last words that make a name-shaped span a place or building, not a person ("Hope Street", "Grace House").
+PLACE_NOUNS = frozenset(
+    "street road lane avenue house hall square park way place court gardens centre center close".split()
 )
 #: Verbs after a name that show the name is a person ("Jane Doe says ...", "Jane Doe talks to ...").
 PERSON_VERBS = frozenset(
@@ -114,9 +132,14 @@ RELAYED_RE = re.compile(
 )
 #: An organisation named only by its kind, speaking: "The health board said in a statement: …".
 BODY_SPEAKS_RE = re.compile(
-    r"\b(?:the|its)\s+(trust|health\s+board|icb|ccg|integrated\s+care\s+board|hospital)\s+(?:has\s+|had\s+)?$",
+    r"\b(?:(?:the|its)\s+(trust|health\s+board|icb|ccg|integrated\s+care\s+board|hospital)(?:[’']s)?\s+"
+    r"(?:spokes(?:person|man|woman)\s+)?|an?\s+(trust|health\s+board|icb|ccg|hospital)\s+spokes(?:person|man|woman)\s+)"
+    r"(?:has\s+|had\s+)?$",
     re.IGNORECASE,
 )
+#: "A spokesperson for the union told …": the union speaks.
+SELF_SPOKESPERSON_RE = re.compile(
+    r"\bspokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?(?:union|managers[’']?\s+union|MiP)\b", re.I)
 PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 #: How the union refers to itself in headlines and standfirsts.
 SELF_NAMES_RE = re.compile(

@@ -6,12 +6,14 @@ A name is two or three capitalised words ("Shona McCallum", "Declan O'Sullivan",
 - a role written before it: "MiP national officer for Wales Bethan Rhys-Jenkins" (a place ends the role, so only
   the last words of the capitalised run are the name), "MiP's lead organiser in the East, Jo Bloggs,";
 - a role written after it: "Ewan McBride, MiP national officer for Scotland,", "Shona McCallum is head of …";
-- an interview verb before it: "She tells Fergus Kilbride about …".
+- an interview verb before it: "She tells Fergus Kilbride about …";
+- its first word is a given name ("Rhiannon Beddoes met her", "Adaeze Obi-Lawson took over as …").
 """
 
 import re
 
 from . import lexicon
+from .given_names import is_given_name
 
 #: One word of a name: initials, or a capitalised word with Mc/Mac/O'/D' prefixes, accents and hyphens.
 NAME_WORD = (r"(?:(?:[A-Z]\.\s?)*[A-Z]\.(?=\s?[A-Z][a-z])|(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-zà-öø-ÿ’']*[a-zà-öø-ÿ]"
@@ -60,6 +62,33 @@ def role_named_people(text: str) -> list[tuple[int, int]]:
     return [span for span in found if span]
 
 
+def first_name_people(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run of two to four name words that opens with a given name ("Rhiannon Beddoes",
+    "Tomás Ó Briain", "Martin de Souza"): the run's tail from its last given name that still leaves a surname.
+    A run holding an organisation or place word ("Grace Hospital", "Hope Street") is not a person."""
+    found = []
+    for run in _RUN.finditer(text):
+        words = list(_WORD_RE.finditer(text, run.start(), run.end()))
+        if len(words) < 2 or _has_org_word(run.group(0)) or words[-1].group(0).lower() in lexicon.PLACE_NOUNS:
+            continue
+        if re.match(r"[^\S\n]+(?:[A-Z]|&)", text[run.end():run.end() + 2]):
+            continue  # more capitalised words follow: an organisation's name
+        first = next((w for w in words[:-1] if is_given_name(w.group(0))), None)
+        if first is None or len(_WORD_RE.findall(text, first.start(), run.end())) > 4:
+            continue
+        span = _whole_name(text, first.start(), run.end())
+        if span is not None:
+            found.append(span)
+    return found
+
+
+def is_personal_name(text: str) -> bool:
+    """Two to four name words, the first a given name, no organisation or place words: "Rhiannon Beddoes"."""
+    words = text.split()
+    return (2 <= len(words) <= 4 and is_given_name(words[0]) and is_name_shape(text)
+            and words[-1].lower() not in lexicon.PLACE_NOUNS and not any(w in _NOT_NAME for w in words))
+
+
 def _name_after(text: str, position: int, has_place: bool) -> tuple[int, int] | None:
     """The name ending the capitalised run at `position`: its last two words (three with a middle initial);
     after a role's place ("for Wales") the run must hold more than the name."""
@@ -73,6 +102,8 @@ def _name_after(text: str, position: int, has_place: bool) -> tuple[int, int] | 
         keep += 1  # "Dylan Ap Gwilym", "Philippa St John-Harcourt"
     elif len(words) > keep + 1 and _CAPITAL_PARTICLE.fullmatch(words[-keep - 1].group(0)):
         keep += 2  # "Niamh Mac Giolla Phádraig": the particle opens a two-word surname
+    if not has_place and len(words) == keep + 1 == 3 and not is_given_name(words[1].group(0)):
+        keep = 3  # "regional officer Gurpreet Singh Sandhu": with no place before it, the whole run is the name
     if len(words) < keep + (1 if has_place else 0):
         return None
     return _whole_name(text, words[-keep].start(), run.end(), min_words=keep)

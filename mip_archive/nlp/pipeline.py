@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .attribution import Attributor, Quote
-from .canonical import add_surname_mentions, fold_abbreviations, resolve
+from .canonical import add_surname_mentions, fold_abbreviations, fold_eponymous_reports, resolve
 from .entities import Mention, extract_mentions
 from .model import load_pipeline
 from .quotes import find_quotes
@@ -51,6 +51,7 @@ class Enricher:
             yield self._from_doc(doc)
 
     def _from_doc(self, doc: Doc) -> Enrichment:
-        mentions = add_surname_mentions(doc.text, fold_abbreviations(doc.text, resolve(extract_mentions(doc))))
+        mentions = fold_abbreviations(doc.text, resolve(extract_mentions(doc)))
+        mentions = add_surname_mentions(doc.text, fold_eponymous_reports(doc.text, mentions))
         quotes = Attributor(doc.text, mentions).attribute(find_quotes(doc.text))
         return Enrichment(entities=mentions, quotes=quotes, roles=find_roles(doc.text, mentions))

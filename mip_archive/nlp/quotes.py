@@ -124,7 +124,7 @@ def _is_quotation(text: str, span: QuoteSpan) -> bool:
         return bool(words) and _clearly_speech(text, span)
     if _NAME_FOLLOWS.match(text, span.end + 1) or _TITLE_BEFORE.search(text[max(0, span.start - 30):span.start]):
         return False
-    return not _is_title(span.text, words)
+    return not is_title(span.text, words)
 
 
 def _clearly_speech(text: str, span: QuoteSpan) -> bool:
@@ -132,7 +132,7 @@ def _clearly_speech(text: str, span: QuoteSpan) -> bool:
     return bool(re.search(r"in the words of [^.]{0,40}$", before, re.IGNORECASE)) and len(_WORD.findall(span.text)) >= 2
 
 
-def _is_title(quote: str, words: list[str]) -> bool:
+def is_title(quote: str, words: list[str]) -> bool:
     """'Next Steps on the Five Year Forward View': capitalised words, no sentence punctuation."""
     if re.search(r"[.!?,;]", quote):
         return False

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 from .entities import Mention
-from .lexicon import ROLE_NOUNS
+from .lexicon import LEADING_FUNCTION_WORDS, ROLE_NOUNS
 
 _ROLE = rf"(?i:{ROLE_NOUNS})"
 _QUALIFIER = r"(?:(?:former|new|acting|interim|deputy|assistant|senior|joint|national|regional|its|their|the)\s+)"
@@ -16,6 +16,7 @@ _AFTER = re.compile(
     rf"(?=\s*[,.;:]|\s+(?:said|says|told|added|warned)\b|\s*$)"
 )
 _WINDOW = 90
+_ARTICLES = frozenset({"its", "their", "our", "the", "a"})
 
 
 @dataclass
@@ -52,5 +53,8 @@ def role_near(text: str, mention: Mention) -> str | None:
 
 
 def _tidy(role: str) -> str | None:
-    role = re.sub(r"^(?:its|their|our|the|a)\s+", "", role.strip(" ,"), flags=re.IGNORECASE)
+    """Without a leading article or function word: "For MiP’s chief executive," → "MiP’s chief executive"."""
+    role = role.strip(" ,")
+    while (head := role.split(" ", 1))[0].lower() in LEADING_FUNCTION_WORDS | _ARTICLES and len(head) > 1:
+        role = head[1]
     return role or None

@@ -1,0 +1,86 @@
+"""Given names: whether a word is a person's first name, and which pronoun it usually takes.
+
+The names come from Faker's person providers: the first names of 80+ locales (British, Irish, Welsh-used, Indian,
+Pakistani, Nigerian, Ghanaian, Kenyan, South African, East and South-East Asian, European...), about 24,000
+names, each listed as female, male or either. A name-shaped span whose first word is a given name is a person even
+where the small statistical model calls it an organisation or misses it ("Rhiannon Beddoes met her"), and "she said"
+resolves to the last person whose first name is not only a man's.
+
+Words that are given names but far more often something else in this text (months, places that head trust names,
+common words) are listed in ``NOT_GIVEN`` and never count.
+"""
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Given names in Faker's lists that, capitalised in this archive's text, are usually not a first name.
+NOT_GIVEN = frozenset(
+    """January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday Summer Winter Autumn Spring Will Hope Faith Joy Art
+    Royal Major Young King Prince Queen Princess Duke Lord Lady Sir Dame General Said Best Long Love Rich Strong
+    Kent Chester Dudley Lincoln Warwick Durham Derby Bolton Preston Stafford Shropshire Wales Scotland England Ireland Britain London Paris Sydney Camden Bristol Carlisle Salisbury Winchester
+    Lewis Harrow Barnet Enfield Croydon Ealing Brent Merton Sutton Bromley Hillingdon Havering Newham Redbridge
+    Wigan Bury Oldham Halton Sefton Wirral Bradford Calderdale Kirklees Leeds Sheffield Rotherham Barnsley Doncaster
+    Sandwell Walsall Solihull Coventry Birmingham Wolverhampton Stockport Trafford Tameside Rochdale Salford
+    Lewisham Manchester Liverpool Norfolk Suffolk Essex Surrey Sussex Devon Cornwall Dorset Somerset Avon Wiltshire
+    Gloucester Hereford Worcester Oxford Cambridge Bedford Luton Milton Reading Helier
+    Christie Marsden Harefield Frimley Homerton Whittington Lister Addenbrooke Walton Alder Hey Tavistock Portman
+    Unite Unison Labour Reform Green Care Health Trust Union Board Primary Acute Community Mental Public North South
+    East West Central Upper Lower Greater Mid Great Little New Old Saint""".split()
+)
+_PROVIDERS = "faker.providers.person"
+
+
+@dataclass(frozen=True)
+class GivenNames:
+    female: frozenset[str]
+    male: frozenset[str]
+    either: frozenset[str]
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.either
+
+
+@lru_cache(maxsize=1)
+def given_names() -> GivenNames:
+    """All given names of Faker's person providers, split by the sex each is listed under."""
+    female, male, unmarked = set(), set(), set()
+    package = importlib.import_module(_PROVIDERS)
+    for module in pkgutil.iter_modules(package.__path__):
+        provider = getattr(importlib.import_module(f"{_PROVIDERS}.{module.name}"), "Provider", None)
+        for attribute, bucket in (("first_names_female", female), ("first_names_male", male),
+                                  ("first_names", unmarked)):
+            bucket.update(_names(getattr(provider, attribute, None)))
+    female, male = female - NOT_GIVEN, male - NOT_GIVEN
+    return GivenNames(frozenset(female), frozenset(male), frozenset((female | male | unmarked) - NOT_GIVEN))
+
+
+def _names(value) -> list[str]:
+    """A provider's list (a tuple, or a dict of name → weight) as capitalised Latin-script words."""
+    if isinstance(value, dict):
+        value = list(value)
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [name for name in value if isinstance(name, str) and _latin_name(name)]
+
+
+def _latin_name(name: str) -> bool:
+    return len(name) > 1 and name[0].isupper() and all(c.isalpha() and c < "ɏ" or c in "-'’" for c in name)
+
+
+def is_given_name(word: str) -> bool:
+    """"Rhiannon", "Tomás"; a hyphenated first name counts by its first part ("Mei-Ling")."""
+    names = given_names()
+    return word in names or ("-" in word and word.split("-", 1)[0] in names)
+
+
+def pronoun_fits(first_name: str, pronoun: str) -> bool:
+    """Whether "she"/"he" can refer to someone with this first name (unknown names fit both)."""
+    names = given_names()
+    if pronoun.lower() == "she":
+        return not (first_name in names.male and first_name not in names.female)
+    if pronoun.lower() == "he":
+        return not (first_name in names.female and first_name not in names.male)
+    return True
