@@ -273,3 +273,39 @@ def test_blind_evaluation_error_classes(enricher, text, expected):
 ])
 def test_attribution_of_interviews_pronouns_and_bodies(enricher, text, expected):
     assert quotes_of(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Pay\n\nIn a briefing to members last week, the union said the plans “risk cutting the wrong posts first”.",
+        [quote("risk cutting the wrong posts first", "MiP", "ORG", "said")],
+        id="the union as the subject, though members are named before it"),
+    pytest.param(
+        "Tribunal\n\nMiP officer Ravi Bhatt, who advised Ms Ellison throughout, said: “She did what managers are "
+        "told to do.”",
+        [quote("She did what managers are told to do.", "Ravi Bhatt", "PERSON", "said", "MiP officer")],
+        id="a person inside a 'who …' aside is not the speaker"),
+    pytest.param(
+        "Tribunal\n\nA spokesperson for the trust said it accepted the ruling. “We will learn from this case,” the "
+        "spokesperson said.\n\nStaff at Lowmoor Vale NHS Trust were relieved.",
+        [quote("We will learn from this case,", None, None, "said")],
+        id="'the spokesperson' with no trust named before is no one"),
+    pytest.param(
+        "Tribunal\n\nStaff at Lowmoor Vale NHS Trust were relieved. A spokesperson for the trust said it accepted the "
+        "ruling. “We will learn from this case,” the spokesperson said.",
+        [quote("We will learn from this case,", "Lowmoor Vale NHS Trust", "TRUST", "said")],
+        id="'the spokesperson' speaks for the trust named before"),
+    pytest.param(
+        "Pay offer\n\nA Welsh Government spokesperson said: “This offer is fully funded and fair.”",
+        [quote("This offer is fully funded and fair.", "Welsh Government", "ORG", "said")],
+        id="an organisation's spokesperson"),
+    pytest.param(
+        "Interview\n\nKofi Asante talks to Lena Marsh about the winter.\n\n"
+        "She was promoted in the spring – just in time, as she puts it, “to meet the worst winter on record”.\n\n"
+        "What kept the hospital going, she believes, was planning. “Nobody saw the bed managers, but they did it.”",
+        [quote("to meet the worst winter on record", "Lena Marsh", "PERSON", "puts it"),
+         quote("Nobody saw the bed managers, but they did it.", "Lena Marsh", "PERSON", None)],
+        id="'as she puts it' and 'she believes' in an interview"),
+])
+def test_attribution_of_the_union_asides_spokespeople_and_pronouns(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

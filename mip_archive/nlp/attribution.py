@@ -96,7 +96,8 @@ class Attributor:
                        lambda: self._cue_after(span.end + 1, seg_end),
                        lambda: self._cue_ending_previous(para, seg_start, span),
                        lambda: self._cue_ending_sentence_before(seg_start, span),
-                       lambda: self._one_person_before(seg_start, span)):
+                       lambda: self._one_person_before(seg_start, span),
+                       lambda: self._pronoun_before(seg_start, span)):
             who = finder()
             if who is not None:
                 return who
@@ -200,6 +201,16 @@ class Attributor:
         cue = lexicon.CUE_RE.search(self.text, person.end, span.start - 1)
         return _Who(person, cue.group(1) if cue else None)
 
+    def _pronoun_before(self, seg_start: int, span: QuoteSpan) -> _Who | None:
+        """'What got the trust through, he believes, was … "…"': a pronoun before the paragraph's first quote."""
+        before = self.text[seg_start:span.start - 1]
+        pronoun = lexicon.PRONOUN_RE.search(before)
+        if (pronoun is None or seg_start != self.paragraphs[self._paragraph_index(seg_start)][0]
+                or re.search(r"[“”\"‘]", before)):
+            return None
+        referent = self._pronoun_referent(seg_start + pronoun.start(), pronoun.group(1))
+        return _Who(referent, None) if referent is not None else None
+
     def _from_lead(self, para: int) -> _Who | None:
         """The interview subject, or the subject of 'MiP responds to …' in the title, standfirst or lead.
 
@@ -255,22 +266,29 @@ class Attributor:
         """The speaker named between start and end: a person, a pronoun's antecedent, an organisation, or None."""
         region = self.text[start:end]
         people = self._in(start, end, "PERSON")
+        aside = re.search(r",\s+(?:who|whose|which)\b[^,]*,\s*$", region) if prefer == "last" else None
+        if aside is not None:  # "Declan Hughes, who supported Ms McAteer throughout, said": not McAteer
+            people = [m for m in people if m.start < start + aside.start()] or people
         if people:
             return _Who(people[-1] if prefer == "last" else people[0], cue)
         spokes = [m for m in self._in(start, end, "ORG") + self._in(start, end, "TRUST")
-                  if lexicon.SPOKESPERSON_RE.search(self.text, max(start, m.start - 40), m.start)]
+                  if lexicon.SPOKESPERSON_RE.search(self.text, max(start, m.start - 40), m.start)
+                  or re.match(r"(?:[’']s)?\s+spokes(?:person|man|woman)\b", self.text[m.end:m.end + 16])]
         if spokes:
             return _Who(spokes[0], cue)
         body = lexicon.BODY_SPEAKS_RE.search(region)
         if body is not None:
             return _Who(self._body_named_before(start, body.group(1) or body.group(2)), cue)
-        if lexicon.SELF_SPOKESPERSON_RE.search(region):
-            return _Who(None, cue, lexicon.SELF_NAME, "ORG")  # "a spokesperson for the union"
+        if lexicon.SELF_SPOKESPERSON_RE.search(region) or re.search(lexicon.SELF_NAMES_RE.pattern + r"\s*$", region,
+                                                                       re.IGNORECASE):
+            return _Who(None, cue, lexicon.SELF_NAME, "ORG")  # "a spokesperson for the union", "the union said"
+        if re.search(r"\bthe\s+spokes(?:person|man|woman)\s*$", region, re.IGNORECASE):
+            return self._spokesperson_before(start, cue)  # "…," the spokesperson said.
         if lexicon.UNNAMED_RE.search(region):
             return _Who(None, cue)
         pronoun = lexicon.PRONOUN_RE.search(region)
-        if pronoun and len(region.split()) <= 4:
-            return _Who(self._pronoun_referent(start, pronoun.group(1)), cue)
+        if pronoun and (len(region.split()) <= 4 or re.search(r"\b(?:he|she)\s*$", region, re.IGNORECASE)):
+            return _Who(self._pronoun_referent(start, pronoun.group(1)), cue)  # "as he puts it"
         if prefer == "last" and _unnamed_subject(region, start, self.mentions):
             return _Who(None, cue)  # "The statement, sent to the committee on Monday, says"
         trust = [m for m in self._in(start, end, "TRUST") if not self.text[m.end:end].strip(" ,")]
@@ -307,11 +325,33 @@ class Attributor:
         return people[-1] if people else None
 
     def _pronoun_referent(self, position: int, pronoun: str) -> Mention | None:
-        """"she says": the interview's subject if the pronoun fits them, else the last fitting person named."""
+        """"she says": a fitting person named earlier in the same paragraph, else the interview's subject if the
+        pronoun fits them, else the last fitting person named."""
+        p_start = self.paragraphs[self._paragraph_index(position)][0]
+        nearby = [m for m in self._in(p_start, position, "PERSON") if pronoun_fits(m.canonical.split()[0], pronoun)]
+        if nearby:
+            return nearby[-1]
         subject = self._interview_subject()
         if subject is not None and pronoun_fits(subject.canonical.split()[0], pronoun):
             return subject
         return self._antecedent(position, pronoun)
+
+    def _spokesperson_before(self, position: int, cue: str) -> _Who:
+        """"the spokesperson said": whoever "a spokesperson for …" spoke for earlier in the text."""
+        earlier = list(re.finditer(r"\bspokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?", self.text[:position]))
+        if not earlier:
+            return _Who(None, cue)
+        after = earlier[-1].end()
+        named = [m for m in self.mentions if m.label in ("ORG", "TRUST") and m.start == after]
+        if named:
+            return _Who(named[0], cue)
+        kind = re.match(r"(trust|health\s+board|icb|ccg|integrated\s+care\s+board|hospital)\b", self.text[after:],
+                        re.IGNORECASE)
+        if kind:
+            return _Who(self._body_named_before(after, kind.group(1)), cue)
+        if lexicon.SELF_NAMES_RE.match(self.text, earlier[-1].end() - 4 if self.text[after - 4:after] == "the " else after):
+            return _Who(None, cue, lexicon.SELF_NAME, "ORG")
+        return _Who(None, cue)
 
     def _in(self, start: int, end: int, label: str) -> list[Mention]:
         return [m for m in self.mentions if m.label == label and m.start >= start and m.end <= end]

@@ -54,17 +54,16 @@ def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def fold_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Manchester University NHS Foundation Trust (MFT)": every "MFT" is that trust. An organisation's bracketed
-    short name is its canonical name ("Senior Salaries Review Body (SSRB)" → "SSRB", as "MiP")."""
+    """"Manchester University NHS Foundation Trust (MFT)": every "MFT" is that trust, and every "SSRB" is the
+    "Senior Salaries Review Body (SSRB)": the fullest form the article uses is the canonical name."""
     for full in [m for m in mentions if m.label in ("TRUST", "REPORT", "ORG")]:
         bracket = _BRACKETED.match(text, full.end)
         if bracket is None:
             continue
         abbreviation = bracket.group(1)
-        canonical = abbreviation if full.label == "ORG" else full.canonical
         for mention in mentions:
-            if mention.text == abbreviation or mention.canonical == full.canonical:
-                mention.label, mention.canonical = full.label, canonical
+            if mention.text == abbreviation:
+                mention.label, mention.canonical = full.label, full.canonical
     return mentions
 
 
@@ -91,8 +90,8 @@ def _adopt_labels(mentions: list[Mention]) -> None:
         if mention.label == "PERSON" and " " in mention.text:
             mention.label = next((o.label for o in longer if _words(o.text)[:2] == _words(mention.text)[:2]
                                   and len(o.text) > len(mention.text)), "PERSON")  # "Hywel Dda" (Health Board)
-        if mention.label != "ORG":
-            continue
+        if mention.label != "ORG" or known_names().get(mention.text.lower()):
+            continue  # "MiP" stays the union beside the "MiP Member Survey"
         if any(o.label == "TRUST" and _abbreviates_trust(mention.text, o.text) for o in longer):
             mention.label = "TRUST"
             continue

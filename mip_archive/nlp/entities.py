@@ -34,6 +34,9 @@ _NAME_BEFORE_PARTICLE = re.compile(r"(?<![\w’'-])[A-Z][a-zà-öø-ÿ]+ $")  # 
 _INNER_POSSESSIVE = re.compile(r"([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)[’']s ([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)")
 #: "evidence to the Thirlwall Inquiry": the submission names the inquiry (but "evidence to the SSRB" is the report).
 _EVIDENCE_TO = re.compile(r"^(?:[A-Z][\w’']*\s+)?(?:written\s+)?evidence\s+to\s+(?:the\s+)?(.+)$")
+_NAME_AND_PARTICLE_BEFORE = re.compile(
+    r"(?<![\w’'-])(?!(?:In|On|At|Of|By|To|For|With|From|The)\b)[A-Z][a-zà-öø-ÿ]+"
+    r"(?: (?:de|da|di|du|del|della|van|von|der|den|le|la|ap)){1,2} $")
 _PARTICLE_AFTER = re.compile(r"(?: (?:de|da|di|du|del|della|van|von|der|den|le|la|ap)){1,2} [A-Z][\w’'-]*[a-zà-öø-ÿ]")
 _REPORT_OF = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on) )*[A-Z][\w’'-]*)*")
 _QUOTED_TITLE = re.compile(
@@ -85,7 +88,7 @@ def _with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     title in quote marks after a document word is a REPORT; it replaces the pieces the model found inside it."""
     for match in _QUOTED_TITLE.finditer(text):
         title = match.group("title")
-        if not is_title(title, re.findall(r"[\w’'-]+", title)):
+        if not is_title(title.replace(",", ""), re.findall(r"[\w’'-]+", title)):  # "One Team, One Office"
             continue
         start = match.start("title")
         mentions = [m for m in mentions if not (start <= m.start and m.end <= start + len(title))]
@@ -145,9 +148,12 @@ def _label_of_name(text: str, default: str) -> str:
 
 def _with_first_name_people(text: str, mentions: list[Mention]) -> list[Mention]:
     """People the model missed whose names open with a given name ("Rhiannon Beddoes met her")."""
-    added = [Mention(text[start:end], "PERSON", start, end) for start, end in people.first_name_people(text)
-             if not any(m.start < end and start < m.end for m in mentions)]
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+    for start, end in people.first_name_people(text):
+        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        if all(m.label in ("PERSON", "ORG") and start <= m.start and m.end <= end and len(m.text) < end - start
+               and not known_names().get(m.text.lower()) for m in overlapping):  # "Owain" inside "Owain ap Huw"
+            mentions = [m for m in mentions if m not in overlapping] + [Mention(text[start:end], "PERSON", start, end)]
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
@@ -221,11 +227,13 @@ def _widened(ent: Span) -> tuple[int, int]:
     if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return start, end
     after = _HYPHEN_AFTER.match(text, end) or _regional_suffix(ent, text, end)
-    if after is None and ent.label_ == "PERSON":
-        after = _PARTICLE_AFTER.match(text, end)  # "Rosalind" + " de Souza"
+    if after is None and (ent.label_ == "PERSON" or " " not in ent.text):
+        after = _PARTICLE_AFTER.match(text, end)  # "Rosalind" + " de Souza", "Owain" + " ap Huw"
     before = _HYPHEN_BEFORE.search(text, max(0, start - 12), start)
     if before is None and ent.label_ == "PERSON" and re.match(r"(?:St|Ap|De|Van|Von|Le|La|Da|Di|Du|Mac|Mc) [A-Z]", ent.text):
         before = _NAME_BEFORE_PARTICLE.search(text, max(0, start - 20), start)
+    if before is None and ent.label_ == "PERSON":
+        before = _NAME_AND_PARTICLE_BEFORE.search(text, max(0, start - 30), start)  # "Iolo ap " + "Rhys"
     return (before.start() if before else start), (after.end() if after else end)
 
 
@@ -264,7 +272,7 @@ def _strip_edges(text: str) -> str:
 
 def _trim_steps(label: str):
     steps = [_strip_edges, _after_colon, lambda t: _LEADING_THE.sub("", t), lambda t: _TRAILING_POSSESSIVE.sub("", t),
-             lambda t: _EDGE_YEAR.sub("", t), _programme_name, _strip_edges]
+             _strip_post_nominal, lambda t: _EDGE_YEAR.sub("", t), _programme_name, _strip_edges]
     if label == "PERSON":
         steps.insert(1, _strip_titles)
         steps.insert(1, _strip_leading_stop_words)  # a byline's "By Jane Doe"
@@ -318,6 +326,12 @@ def _programme_name(text: str) -> str:
     return match.group(1) if match else text
 
 
+def _strip_post_nominal(text: str) -> str:
+    """"Tom Kark QC" → "Tom Kark": letters after a name are not part of it."""
+    head, _, last = text.rpartition(" ")
+    return head if " " in head and last in lexicon.POST_NOMINALS else text
+
+
 def _strip_titles(text: str) -> str:
     """Drop honorifics, job titles and a leading possessor ("UCLH's Sir Robert Naylor" → "Robert Naylor")."""
     text = re.sub(r"^\S+[’']s\s+", "", text)
@@ -351,7 +365,10 @@ def _relabel(text: str, ent: Span) -> str | None:
         return "TRUST"
     if _is_outlet(text, ent):
         return "ORG"
-    if ent.label_ != "PERSON" and (people.is_personal_name(text) or _looks_like_person(text, ent)):
+    if ent.label_ == "PERSON" and words[0] in lexicon.COMPASS_WORDS:
+        return None  # "North Wales", "West Midlands": a region
+    if ent.label_ != "PERSON" and (people.is_personal_name(text) or _looks_like_person(text, ent)
+                                   or (_PARTICLE_AFTER.search(text) and people.is_name_shape(text))):
         return "PERSON"
     return ent.label_ if ent.label_ in ("PERSON", "ORG") else None
 
@@ -405,6 +422,8 @@ def _is_noise(text: str, label: str, ent: Span, start: int) -> bool:
         return True  # "NHS Trust" inside "NHS Trust Development Authority"
     if label == "REPORT" and _unconfirmed_initial_name(ent.doc.text, text, start):
         return True
+    if label == "REPORT" and re.sub(r"[’']s$", "", text.split()[0]) in lexicon.POST_NOMINALS:
+        return True  # "Tom Kark QC’s review": the report is named by its author elsewhere
     if label == "ORG" and " " not in text and text.istitle() and _sentence_initial(ent.doc.text, start):
         return not lexicon.CUE_RE.match(ent.doc.text, start + len(text) + 1)  # "Oakenshaw told HSJ" is kept
     return False

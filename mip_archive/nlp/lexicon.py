@@ -16,7 +16,8 @@ TITLE_PHRASES = ("health secretary", "secretary of state", "prime minister", "ch
 NOT_ENTITIES = frozenset(
     """nhs government state health eu uk brexit tipster britons parliament trust board recommendations introduction
     cpo ceo vsm vsms esm esms vsm/esm covid covid-19 treasury's minister ministers secretary council union the
-    legal eye sharp end interview conference governance a&e ccg ccgs icb icbs ics tupe""".split()
+    legal eye sharp end interview conference governance a&e ccg ccgs icb icbs ics tupe coo cfo cno cio cmo hr bame
+    """.split()
 )
 
 #: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").
@@ -63,6 +64,10 @@ ORG_WORDS = frozenset(
     committee agency authority college society institute association partnership providers employers england wales
     scotland ireland centre center network academy commission review plan report survey news times journal""".split()
 )
+#: First words of a region's name, never of a person's ("North Wales", "West Midlands").
+COMPASS_WORDS = frozenset("north south east west central mid greater upper lower".split())
+#: Letters after a name that are not part of it ("Tom Kark QC").
+POST_NOMINALS = frozenset("QC KC MP MSP MS AM MBE OBE CBE DBE KBE FRCP FRCS PhD".split())
 #: Possessors that are part of an institution's own name ("King’s College Hospital", "St George’s", "Children’s").
 INSTITUTION_POSSESSORS = frozenset(
     "king queen guy children women st saint lady prince princess bishop duke earl".split()
