@@ -352,3 +352,23 @@ def test_investigations_and_the_union_magazine(enricher, text, expected):
 ])
 def test_post_nominals_particles_regions_and_titled_reports(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a byline on its own line names a person
+    ("Restructure again\n\nBy Cadfael Morgan-Rees\n\nManagers are tired of change.", {("PERSON", "Cadfael Morgan-Rees")}),
+    # a report title in quote marks after "published", without its leading "The"
+    ("When she published “The Quiet Exodus of Senior Nurses” in 2019, boards listened.",
+     {("REPORT", "Quiet Exodus of Senior Nurses")}),
+    # a standard is a named framework; a newspaper called a Standard is an organisation
+    ("Trusts report against the Workforce Disability Equality Standard, the Evening Standard says.",
+     {("REPORT", "Workforce Disability Equality Standard"), ("ORG", "Evening Standard")}),
+    # a broadcaster's newsroom, a health and care partnership, a law firm
+    ("The officer told BBC News that Tamarside Health and Care Partnership had consulted Fenwick Dale Solicitors.",
+     {("ORG", "BBC News"), ("TRUST", "Tamarside Health and Care Partnership"), ("ORG", "Fenwick Dale Solicitors")}),
+    # the department in a minister's title, and the region in an officer's, are no entities
+    ("Health and Social Care Secretary Maeve Okafor met the officer for Yorkshire and the Humber.",
+     {("PERSON", "Maeve Okafor")}),
+])
+def test_bylines_titles_standards_outlets_and_role_titles(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

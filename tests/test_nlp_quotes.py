@@ -309,3 +309,12 @@ def test_attribution_of_interviews_pronouns_and_bodies(enricher, text, expected)
 ])
 def test_attribution_of_the_union_asides_spokespeople_and_pronouns(enricher, text, expected):
     assert quotes_of(enricher, text) == expected
+
+
+def test_a_headline_quote_belongs_to_the_standfirst_subject_despite_an_aside(enricher):
+    text = ("‘The waiting list is the story of my working life’\n\n"
+            "Wards are full. Orla Nic Dhonnacha, a senior manager at the Foyle Health and Social Care Trust, tells "
+            "Healthcare Manager what it is like to run one.")
+    assert quotes_of(enricher, text) == [
+        quote("The waiting list is the story of my working life", "Orla Nic Dhonnacha", "PERSON", "tells",
+              "senior manager at the Foyle Health and Social Care Trust")]

@@ -251,8 +251,10 @@ class Attributor:
         verb = lexicon.LEAD_VERBS.search(self.text, p_start, p_end)
         if verb is None:
             return None
-        if len(self.text[p_start:verb.start()].split()) <= 8:
-            who = self._speaker(p_start, verb.start(), verb.group(1), prefer="last")
+        start = _last_sentence_start(self.text, p_start, verb.start())
+        subject = re.sub(r",[^,]+,\s*$", " ", self.text[start:verb.start()])  # "X, a manager at Y, tells …"
+        if len(subject.split()) <= 8:
+            who = self._speaker(start, verb.start(), verb.group(1), prefer="last")
             if who.speaker is not None or who.name:
                 return who
         if verb.group(1) in ("says", "said"):

@@ -25,10 +25,12 @@ _TRAILING_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _EDGE_YEAR = re.compile(r"^(?:\d{4}\s+)|(?<![-–:\d]\s)(?<![-–:])(?:\s+\d{4})$")
 _LEADING_GERUND = re.compile(r"^[A-Z][a-z]+ing\s+(?:(?:on|to|about|at|for|with|the|after|of|into)\s+)+(?=[A-Z0-9])")
 _ROLE_PLACE = re.compile(r"\b(?:(?:officer|organiser|secretary|representative|lead|director|rep)\s+for\s+(?:the\s+)?"
-                         r"|secretary\s+of\s+)$", re.IGNORECASE)
+                         r"(?:[A-Z]\w+\s+(?:and|&)\s+(?:the\s+)?)?|secretary\s+of\s+)$", re.IGNORECASE)
+_ROLE_TITLE_AFTER = re.compile(r"\s+(?:Secretary|Minister)\b")
 _HYPHEN_AFTER = re.compile(r"(?:-[A-Z][\w’']*[a-z])+")
 _HYPHEN_BEFORE = re.compile(r"(?:(?<![\w-])[A-Z][\w’']*[a-z]-)$|(?:(?<!\w)(?:[A-Z]\.\s?)*[A-Z]\.\s?)$")
 _REGION_AFTER = re.compile(r" (?:" + "|".join(lexicon.NATIONS) + r")\b")
+_NEWSROOM_AFTER = re.compile(r" News\b")
 _NAME_BEFORE_PARTICLE = re.compile(r"(?<![\w’'-])[A-Z][a-zà-öø-ÿ]+ $")  # "Dylan " before "Ap Gwilym"
 #: "University of Birmingham’s Health Services Management Centre": a named owner (two words or more) and its part.
 _INNER_POSSESSIVE = re.compile(r"([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)[’']s ([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)")
@@ -41,6 +43,7 @@ _PARTICLE_AFTER = re.compile(r"(?: (?:de|da|di|du|del|della|van|von|der|den|le|l
 _REPORT_OF = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on) )*[A-Z][\w’'-]*)*")
 _QUOTED_TITLE = re.compile(
     r"\b(?:report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
+    r"published|publishes|launched|launches|wrote|writes|commissioned|"
     r"booklet|strategy|submission|handbook|manifesto|charter)[,:]?\s+[“‘\"'](?P<title>[A-Z0-9][^“”‘’\"\n]{3,80}?)[”’\"']"
     r"(?![\w])")
 _QUOTED_PROGRAMME = re.compile(r"^[\"“‘']?(.+?)[\"”’']\s+(?:project|programme|campaign|initiative)$")
@@ -92,6 +95,8 @@ def _with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         start = match.start("title")
         mentions = [m for m in mentions if not (start <= m.start and m.end <= start + len(title))]
+        bare = _LEADING_THE.sub("", title)  # "The Snowy White Peaks of the NHS"
+        start, title = start + len(title) - len(bare), bare
         mentions.append(Mention(title, "REPORT", start, start + len(title)))
     return sorted(mentions, key=lambda m: m.start)
 
@@ -116,8 +121,8 @@ def _line_pieces(doc: Doc) -> list[Span]:
         offset = ent.start_char
         for line in ent.text.split("\n"):
             piece = doc.char_span(offset, offset + len(line), label=ent.label_, alignment_mode="contract")
-            if piece is not None and line.strip():
-                pieces.append(piece)
+            if piece is not None and line.strip() and (len(piece) > 1 or known_names().get(piece.text.lower())):
+                pieces.append(piece)  # a lone word cut off at a line start ("\n\nManagers are …") is no name
             offset += len(line) + 1
     return pieces
 
@@ -198,10 +203,12 @@ def _with_role_named_people(text: str, mentions: list[Mention]) -> list[Mention]
 
 
 def _is_role_place(text: str, mention: Mention) -> bool:
-    """"national officer for Wales," / "organiser for the North of England": the place in a role is no entity."""
+    """"national officer for Wales," / "organiser for Yorkshire and the Humber" / "Health and Social Care
+    Secretary": the place or department in a role is no entity."""
     if mention.label not in ("ORG", "PERSON") or known_names().get(mention.text.lower()):
         return False
-    return bool(_ROLE_PLACE.search(text, max(0, mention.start - 40), mention.start))
+    return bool(_ROLE_PLACE.search(text, max(0, mention.start - 60), mention.start)
+                or _ROLE_TITLE_AFTER.match(text, mention.end))  # "Health and Social Care Secretary"
 
 
 def _mention(ent: Span) -> Mention | None:
@@ -238,10 +245,11 @@ def _widened(ent: Span) -> tuple[int, int]:
 
 
 def _regional_suffix(ent: Span, text: str, end: int) -> re.Match | None:
-    """"BBC Wales", "ITV Cymru": an acronym organisation's national arm (not "NHS", whose "NHS Wales" is a name)."""
+    """"BBC Wales", "ITV Cymru", "BBC News": an acronym organisation's national arm or newsroom (not "NHS", whose
+    "NHS Wales" is a name)."""
     if ent.label_ != "ORG" or not ent.text.isupper() or " " in ent.text or ent.text == "NHS":
         return None
-    return _REGION_AFTER.match(text, end)
+    return _REGION_AFTER.match(text, end) or _NEWSROOM_AFTER.match(text, end)
 
 
 def _clean(doc_text: str, start: int, end: int, label: str) -> tuple[int, str]:
@@ -359,12 +367,12 @@ def _relabel(text: str, ent: Span) -> str | None:
         return None
     if any(words[-len(suffix):] == suffix for suffix in lexicon.TRUST_SUFFIXES) and len(words) > 1:
         return "TRUST"
+    if _is_outlet(text, ent):
+        return "ORG"  # "the Evening Standard" before "Workforce Race Equality Standard"
     if words[-1] in lexicon.REPORT_WORDS and len(words) > 1 and ent.label_ != "PERSON":
         return "REPORT"
     if _is_nhs_place(text):
         return "TRUST"
-    if _is_outlet(text, ent):
-        return "ORG"
     if ent.label_ == "PERSON" and words[0] in lexicon.COMPASS_WORDS:
         return None  # "North Wales", "West Midlands": a region
     if ent.label_ != "PERSON" and (people.is_personal_name(text) or _looks_like_person(text, ent)
@@ -377,7 +385,8 @@ def _is_outlet(text: str, ent: Span) -> bool:
     """"the Evening Standard", "the Herald": a newspaper (the model often says work of art or person)."""
     words = text.split()
     after_the = ent.doc.text[max(0, ent.start_char - 4):ent.start_char] == "the " or ent.text.startswith("the ")
-    if words[-1].lower() in lexicon.OUTLET_WORDS and (len(words) > 1 or after_the):
+    if words[-1].lower() in lexicon.OUTLET_WORDS and (len(words) == 2 or words[0].lower() in lexicon.OUTLET_FIRST
+                                                      or (len(words) == 1 and after_the)):
         return True
     return len(words) == 1 and ent.label_ == "PERSON" and after_the  # "told the Herald": no person is "the X"
 

@@ -17,8 +17,8 @@ NOT_ENTITIES = frozenset(
     """nhs government state health eu uk brexit tipster britons parliament trust board recommendations introduction
     cpo ceo vsm vsms esm esms vsm/esm covid covid-19 treasury's minister ministers secretary council union the
     legal eye sharp end interview conference governance a&e ccg ccgs icb icbs ics tupe coo cfo cno cio cmo hr bame
-    """.split()
-)
+    gp gps""".split()
+) | {"national health service"}
 
 #: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").
 LEADING_FUNCTION_WORDS = frozenset(
@@ -35,7 +35,7 @@ MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "WORK_OF_ART"
 #: Last words that make a span a REPORT / TRUST whatever the model called it.
 REPORT_WORDS = frozenset(
     "review report plan plans framework survey inquiry strategy view paper charter programme assessment audit"
-    " investigation blueprint roadmap".split()
+    " investigation blueprint roadmap standard".split()
 )
 #: Words a report's short name may leave out ("10 Year Plan" for the "10 Year Health Plan").
 REPORT_DESCRIPTORS = frozenset({"health", "nhs", "care", "social"})
@@ -48,6 +48,7 @@ TRUST_SUFFIXES = (
     ("nhs", "foundation", "trust"), ("foundation", "trust"), ("nhs", "trust"), ("trust",), ("health", "board"),
     ("icb",), ("ccg",), ("ics",), ("teaching", "hospitals"), ("university", "hospitals"),
     ("integrated", "care", "board"), ("clinical", "commissioning", "group"), ("hospital",), ("hospitals",),
+    ("care", "partnership"),
 )
 #: Second words of national NHS bodies ("NHS England", "NHS Employers"); any other "NHS Place" names a health
 #: board or an ICB ("NHS Lanarkshire", "NHS Frimley").
@@ -62,7 +63,8 @@ NHS_NATIONAL_WORDS = frozenset(
 ORG_WORDS = frozenset(
     """health nhs trust fund union council board office department service services hospital hospitals group foundation
     committee agency authority college society institute association partnership providers employers england wales
-    scotland ireland centre center network academy commission review plan report survey news times journal""".split()
+    scotland ireland centre center network academy commission review plan report survey news times journal
+    solicitors llp ltd limited plc associates consulting consultants chambers partners""".split()
 )
 #: First words of a region's name, never of a person's ("North Wales", "West Midlands").
 COMPASS_WORDS = frozenset("north south east west central mid greater upper lower".split())
@@ -76,6 +78,11 @@ INSTITUTION_POSSESSORS = frozenset(
 OUTLET_WORDS = frozenset(
     """times telegraph guardian standard herald mail mirror express journal independent observer echo chronicle
     gazette post scotsman record argus sun star press courier""".split()
+)
+#: First words of longer newspaper names ("Yorkshire Evening Post", "Sunday Times").
+OUTLET_FIRST = frozenset(
+    "daily sunday evening morning financial weekly nursing yorkshire manchester london scottish western northern irish"
+    " local birmingham liverpool".split()
 )
 #: Last words that make a name-shaped span a place or building, not a person ("Hope Street", "Grace House").
 PLACE_NOUNS = frozenset(
@@ -137,7 +144,7 @@ RELAYED_RE = re.compile(
 )
 #: An organisation named only by its kind, speaking: "The health board said in a statement: …".
 BODY_SPEAKS_RE = re.compile(
-    r"\b(?:(?:the|its)\s+(trust|health\s+board|icb|ccg|integrated\s+care\s+board|hospital)(?:[’']s)?\s+"
+    r"\b(?:(?:the|its)\s+(trust|health\s+board|icb|ccg|integrated\s+care\s+board|hospital|partnership)(?:[’']s)?\s+"
     r"(?:spokes(?:person|man|woman)\s+)?|an?\s+(trust|health\s+board|icb|ccg|hospital)\s+spokes(?:person|man|woman)\s+)"
     r"(?:has\s+|had\s+)?$",
     re.IGNORECASE,

@@ -7,6 +7,7 @@ A name is two or three capitalised words ("Shona McCallum", "Declan O'Sullivan",
   the last words of the capitalised run are the name), "MiP's lead organiser in the East, Jo Bloggs,";
 - a role written after it: "Ewan McBride, MiP national officer for Scotland,", "Shona McCallum is head of …";
 - an interview verb before it: "She tells Fergus Kilbride about …";
+- a byline on its own line: "By Aled Prosser";
 - its first word is a given name ("Rhiannon Beddoes met her", "Adaeze Obi-Lawson took over as …").
 """
 
@@ -34,6 +35,8 @@ _ROLE_BEFORE = re.compile(
 _ROLE_COMMA = re.compile(rf"\b{_ROLES}(?:\s+(?:for|of|in|at)\s+[^,.;:\n]{{1,40}})?,\s+(?=[A-Z])", re.IGNORECASE)
 _INTERVIEW = re.compile(r"\b(?:tells|told|talks to|talked to|speaks to|spoke to|interviews|interviewed|meets|met)"
                         r"\s+(?=[A-Z])")
+#: A byline on its own line: "By Aled Prosser".
+_BYLINE = re.compile(rf"^By\s+({NAME_WORD}(?:[^\S\n]+(?:{_PARTICLE}\s+)?{NAME_WORD}){{1,2}})[^\S\n]*$", re.MULTILINE)
 #: ", an MiP rep and service manager," / " is head of patient flow" after a name.
 _ROLE_AFTER = (rf"(?:\s+(?:is|was|has been|became)\b|,)\s+(?:[A-Z][\w&]*[’']s\s+|the\s+|a\s+|an\s+|its\s+|our\s+)?"
                rf"(?:MiP\s+)?(?:[\w-]+\s+){{0,3}}?(?i:{_ROLES})\b")
@@ -59,6 +62,8 @@ def role_named_people(text: str) -> list[tuple[int, int]]:
         found.append(span if span and text[span[1]:span[1] + 1] == "," else None)
     for match in _NAME_THEN_ROLE.finditer(text):
         found.append(_whole_name(text, match.start(), match.end()))
+    for match in _BYLINE.finditer(text):
+        found.append(_whole_name(text, match.start(1), match.end(1)))
     return [span for span in found if span]
 
 
