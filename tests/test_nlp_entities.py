@@ -372,3 +372,28 @@ def test_post_nominals_particles_regions_and_titled_reports(enricher, text, expe
 ])
 def test_bylines_titles_standards_outlets_and_role_titles(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lone capitalised word the model calls a person needs support: a title, a speaker's place, a fuller name
+    ("Managers in Loughborough cannot simply cover Ashbourne as well. Stafford changed everything.", set()),
+    ("The unions call on Hunt to think again. Lord Pellow’s review is due.",
+     {("PERSON", "Hunt"), ("PERSON", "Pellow")}),
+    # "His NHS Management Inquiry": the possessive determiner is not part of the name
+    ("Roy Petters was asked to look at the service. His Hospital Management Inquiry ran to 30 pages.",
+     {("PERSON", "Roy Petters"), ("REPORT", "Hospital Management Inquiry")}),
+    # a white paper's title needs no quote marks; a plan's nation belongs to its name
+    ("The 1997 white paper Caring for Communities brought trusts. The 20 Year Care Plan for England followed.",
+     {("REPORT", "Caring for Communities"), ("REPORT", "20 Year Care Plan for England")}),
+    # hospital groups and hospitals named "X of Y Hospital" are trusts; two trusts' short forms side by side
+    ("Staff at Duchess of Kendal Hospital and the Lower Wye Hospitals Group were told.",
+     {("TRUST", "Duchess of Kendal Hospital"), ("TRUST", "Lower Wye Hospitals Group")}),
+    ("Avonford Hospitals NHS Trust and Brayside Healthcare NHS Trust will merge. “Avonford and Brayside are different "
+     "places,” the officer said.",
+     {("TRUST", "Avonford Hospitals NHS Trust"), ("TRUST", "Brayside Healthcare NHS Trust")}),
+    # national NHS documents are not health boards
+    ("Section 16 of the NHS Terms and Conditions of Service Handbook applies.",
+     {("REPORT", "NHS Terms and Conditions of Service Handbook")}),
+])
+def test_lone_words_determiners_papers_groups_and_handbooks(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

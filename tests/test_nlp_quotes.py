@@ -318,3 +318,28 @@ def test_a_headline_quote_belongs_to_the_standfirst_subject_despite_an_aside(enr
     assert quotes_of(enricher, text) == [
         quote("The waiting list is the story of my working life", "Orla Nic Dhonnacha", "PERSON", "tells",
               "senior manager at the Foyle Health and Social Care Trust")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Seventy years on\n\nAs the service turns 70, Kemi Adeyinka looks back and talks to three managers.\n\n"
+        "Moira Blaine was one of the first general managers.\n\n“The consultants were appalled,” she says.\n\n"
+        "Ian Korda ran a trust in the 2000s.\n\n“People forget how long the waits were.”",
+        [quote("The consultants were appalled,", "Moira Blaine", "PERSON", "says"),
+         quote("People forget how long the waits were.", "Ian Korda", "PERSON", None)],
+        id="a feature with several interviewees: the writer who 'talks to three managers' is not one"),
+    pytest.param(
+        "Devolution\n\nDr Ama Boateng, director of strategy at the Wessex Health and Care Partnership, talks to "
+        "Carys Lloyd about the budget.\n\n“It is about ten councils deciding together,” she says.",
+        [quote("It is about ten councils deciding together,", "Ama Boateng", "PERSON", "says",
+               "director of strategy at the Wessex Health and Care Partnership")],
+        id="'X, role, talks to Y': the one with the role is interviewed"),
+    pytest.param(
+        "Review\n\nMiP officer Farah Doyle said: “Lena Hartley has listened to managers.”\n\n"
+        "“The 30% cut is the clearest example,” she added.",
+        [quote("Lena Hartley has listened to managers.", "Farah Doyle", "PERSON", "said", "MiP officer"),
+         quote("The 30% cut is the clearest example,", "Farah Doyle", "PERSON", "added", "MiP officer")],
+        id="a name inside a quotation is not the antecedent of 'she added'"),
+])
+def test_attribution_in_features_with_several_people(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

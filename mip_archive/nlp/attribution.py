@@ -65,9 +65,12 @@ class Attributor:
         self.text = text
         self.mentions = mentions
         self.paragraphs = _paragraphs(text)
+        self.quoted: list[tuple[int, int]] = []  # the quotations' spans: names inside them are not antecedents
+        self.interviewers = self._interviewers()
 
     def attribute(self, spans: list[QuoteSpan]) -> list[Quote]:
         quotes: list[Quote] = []
+        self.quoted = [(span.start, span.end) for span in spans]
         for index, span in enumerate(spans):
             previous = spans[index - 1] if index else None
             who = self._who(span, previous, quotes[-1] if quotes else None)
@@ -106,7 +109,9 @@ class Attributor:
             return answer
         if last is not None and previous is not None and self._paragraph_index(previous.start) >= para - 1:
             return _Inherit(last)
-        return self._from_lead(para) or self._previous_paragraph_person(para, span) or _Who(None, None)
+        if para <= max(_LEAD_PARAGRAPHS) + 1:  # next to the lead, its subject ("MiP responds to X") speaks
+            return self._from_lead(para) or self._previous_paragraph_person(para, span) or _Who(None, None)
+        return self._previous_paragraph_person(para, span) or self._from_lead(para) or _Who(None, None)
 
     def _quote(self, span: QuoteSpan, who) -> Quote:
         if isinstance(who, _Inherit):
@@ -161,8 +166,35 @@ class Attributor:
         """A quote opening its paragraph after one that names a single person ("X used her speech to …")."""
         if para == 0 or self.text[self.paragraphs[para][0]:span.start - 1].strip():
             return None
-        people = {m.canonical: m for m in self._in(*self.paragraphs[para - 1], "PERSON")}
+        people = {m.canonical: m for m in self._people(*self.paragraphs[para - 1])}
         return _Who(next(iter(people.values())), None) if len(people) == 1 else None
+
+    def _people(self, start: int, end: int) -> list[Mention]:
+        """People named between start and end outside quotations, interviewers left out."""
+        return [m for m in self._in(start, end, "PERSON") if m.canonical not in self.interviewers
+                and not any(q_start <= m.start < q_end for q_start, q_end in self.quoted)]
+
+    def _interviewers(self) -> set[str]:
+        """Who asks the questions: "Rhiannon Beddoes met her", "Jo Doe talks to three managers", "X talks to Y"."""
+        found = set()
+        for match in re.finditer(r"\b(?:talks to|talked to|speaks to|spoke to|meets|met|interviews|interviewed|asks)\b",
+                                 self.text):
+            start = _last_sentence_start(self.text, 0, match.start())
+            subjects = self._in(start, match.start(), "PERSON")
+            between = re.sub(r"^,[^,]*,", "", self.text[subjects[-1].end:match.start()]) if subjects else ""
+            if subjects and len(between.split()) <= 6:  # "X, director of Y, talks to …" / "X looks back and talks to"
+                person_after = [m for m in self.mentions if m.label == "PERSON" and 0 < m.start - match.end() <= 12]
+                if person_after:  # "X talks to Y": the one whose role is given is interviewed
+                    asker = _asker(self.text, subjects[-1], person_after[0])
+                    found.update({asker.canonical} if asker else set())
+                elif re.match(r"\s+(?:him|her|them|three|two|four|five|several|some|a\s|managers|members|staff)",
+                              self.text[match.end():match.end() + 20]):
+                    found.add(subjects[-1].canonical)
+        return found
+
+    def _org_at(self, position: int) -> bool:
+        """Whether an organisation (a magazine, a newspaper) is named right after `position`."""
+        return any(m.label == "ORG" and 0 < m.start - position <= 5 for m in self.mentions)
 
     def _qa_answer(self, para: int, span: QuoteSpan) -> _Who | None:
         """A Q&A answer: a quote opening its paragraph right after a question is the interviewee's (no cue)."""
@@ -242,6 +274,11 @@ class Attributor:
             antecedent = self._antecedent(sentence_start)  # "She talks to …": the person introduced before
             return _Who(antecedent, None) if antecedent else None
         subjects = self._in(sentence_start, match.start(), "PERSON")
+        if subjects and objects and not subject_speaks:
+            asker = _asker(self.text, subjects[-1], objects[0])
+            return _Who(objects[0] if asker is subjects[-1] else subjects[-1], None)
+        if subjects and not subject_speaks and not objects and subjects[-1].canonical in self.interviewers:
+            return None  # "X looks back … and talks to three managers": X asks, the managers answer
         if subjects and (subject_speaks or not objects):
             return _Who(subjects[-1], None)
         return None if subject_speaks or not objects else _Who(objects[-1], None)
@@ -322,15 +359,17 @@ class Attributor:
 
     def _antecedent(self, position: int, pronoun: str = "") -> Mention | None:
         """The last person named before `position` whose first name fits the pronoun ("she" skips "Tomás")."""
-        people = [m for m in self.mentions if m.label == "PERSON" and m.end <= position
-                  and pronoun_fits(m.canonical.split()[0], pronoun)]
+        people = [m for m in self._people(0, position) if pronoun_fits(m.canonical.split()[0], pronoun)]
         return people[-1] if people else None
 
     def _pronoun_referent(self, position: int, pronoun: str) -> Mention | None:
         """"she says": a fitting person named earlier in the same paragraph, else the interview's subject if the
         pronoun fits them, else the last fitting person named."""
-        p_start = self.paragraphs[self._paragraph_index(position)][0]
-        nearby = [m for m in self._in(p_start, position, "PERSON") if pronoun_fits(m.canonical.split()[0], pronoun)]
+        para = self._paragraph_index(position)
+        p_start = self.paragraphs[para][0]
+        nearby = [m for m in self._people(p_start, position) if pronoun_fits(m.canonical.split()[0], pronoun)]
+        if not nearby and para > 0:
+            nearby = [m for m in self._people(*self.paragraphs[para - 1]) if pronoun_fits(m.canonical.split()[0], pronoun)]
         if nearby:
             return nearby[-1]
         subject = self._interview_subject()
@@ -390,6 +429,13 @@ class _Shifted:
 
     def group(self, index: int = 0) -> str:
         return self._match.group(index)
+
+
+def _asker(text: str, subject: Mention, obj: Mention) -> Mention:
+    """In "X talks to Y", who asks: the one without a stated role ("Y, chief operating officer at …" is asked);
+    when neither or both have one, X (the writer talks to the subject)."""
+    subject_role, object_role = role_near(text, subject), role_near(text, obj)
+    return obj if subject_role and not object_role else subject
 
 
 def _unnamed_subject(region: str, start: int, mentions: list[Mention]) -> bool:

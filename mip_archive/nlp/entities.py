@@ -31,6 +31,13 @@ _HYPHEN_AFTER = re.compile(r"(?:-[A-Z][\w’']*[a-z])+")
 _HYPHEN_BEFORE = re.compile(r"(?:(?<![\w-])[A-Z][\w’']*[a-z]-)$|(?:(?<!\w)(?:[A-Z]\.\s?)*[A-Z]\.\s?)$")
 _REGION_AFTER = re.compile(r" (?:" + "|".join(lexicon.NATIONS) + r")\b")
 _NEWSROOM_AFTER = re.compile(r" News\b")
+_LONE_NAME_SUPPORT_BEFORE = re.compile(
+    r"(?:\b(?:Lord|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Baroness|Baron|Cllr|Rev)\.?|\b(?:said|says|to|by|on|with|against)"
+    r"|according to)\s+$")
+_LONE_NAME_SUPPORT_AFTER = re.compile(
+    r"(?:[’']s?\s+(?:[a-z]+\s+)?(?:review|report|inquiry|investigation|plan|reforms?|speech|letter)\b"
+    r"|,?\s+(?:said|says|told|tells|added|adds|warned|argued|wrote|writes|explained|believes|laughs|agrees)\b"
+    r"|\s+(?:is|was|has|had)\s+(?:a|an|the|now|also|not|been|chief|director|head|chair)\b)")
 _NAME_BEFORE_PARTICLE = re.compile(r"(?<![\w’'-])[A-Z][a-zà-öø-ÿ]+ $")  # "Dylan " before "Ap Gwilym"
 #: "University of Birmingham’s Health Services Management Centre": a named owner (two words or more) and its part.
 _INNER_POSSESSIVE = re.compile(r"([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)[’']s ([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)")
@@ -40,7 +47,10 @@ _NAME_AND_PARTICLE_BEFORE = re.compile(
     r"(?<![\w’'-])(?!(?:In|On|At|Of|By|To|For|With|From|The)\b)[A-Z][a-zà-öø-ÿ]+"
     r"(?: (?:de|da|di|du|del|della|van|von|der|den|le|la|ap)){1,2} $")
 _PARTICLE_AFTER = re.compile(r"(?: (?:de|da|di|du|del|della|van|von|der|den|le|la|ap)){1,2} [A-Z][\w’'-]*[a-zà-öø-ÿ]")
+_REPORT_NATION = re.compile(r" for (?:England|Wales|Scotland|Northern Ireland)\b")
 _REPORT_OF = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on) )*[A-Z][\w’'-]*)*")
+_PAPER_TITLE = re.compile(
+    r"\b(?:white|green)\s+paper,?\s+(?P<title>[A-Z][\w’'-]*(?:\s+(?:(?:for|of|the|and|to|in|on|a|with)\s+)*[A-Z][\w’'-]*)*)")
 _QUOTED_TITLE = re.compile(
     r"\b(?:report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
     r"published|publishes|launched|launches|wrote|writes|commissioned|"
@@ -83,7 +93,27 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             if not _is_role_place(doc.text, mention):
                 mentions.append(mention)
     mentions = _with_first_name_people(doc.text, _with_role_named_people(doc.text, mentions))
-    return _with_quoted_titles(doc.text, _without_places_in_trust_names(_split_coordinated(mentions)))
+    mentions = _with_quoted_titles(doc.text, _without_places_in_trust_names(_split_coordinated(mentions)))
+    return _without_lone_words(doc.text, _with_unquoted_titles(doc.text, mentions))
+
+
+def _without_lone_words(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word "person" nothing else supports is usually a capitalised place or noun ("Burton", "Chains"):
+    keep it only after a title ("Lord Darzi"), as a speaker ("Darzi said"), as the owner of a report ("Carter’s
+    review") or as part of a fuller name in the text."""
+    fuller = {word for m in mentions if m.label == "PERSON" and " " in m.text for word in m.text.split()}
+    return [m for m in mentions if m.label != "PERSON" or " " in m.text or m.text in fuller
+            or _LONE_NAME_SUPPORT_BEFORE.search(text, max(0, m.start - 30), m.start)
+            or _LONE_NAME_SUPPORT_AFTER.match(text, m.end)]
+
+
+def _with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"The 1989 white paper Working for Patients": the capitalised title right after a white or green paper."""
+    for match in _PAPER_TITLE.finditer(text):
+        start, end = match.span("title")
+        mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
+        mentions.append(Mention(match.group("title"), "REPORT", start, end))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -167,6 +197,8 @@ def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
     trusts = [m.text.lower() for m in mentions if m.label == "TRUST"]
     result = []
     for mention in mentions:
+        if mention.label == "ORG" and _short_forms_of_trusts(mention.text.lower(), trusts):
+            mention.label = "TRUST"  # "Charnwood and Trent and Dove" beside both trusts' full names
         cut = _coordination_cut(mention, trusts) if mention.label == "TRUST" else None
         if cut is None:
             result.append(mention)
@@ -176,6 +208,15 @@ def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
         right_start = mention.end - len(right)
         result.append(Mention(right, "TRUST", right_start, mention.end))
     return result
+
+
+def _short_forms_of_trusts(text: str, trusts: list[str]) -> bool:
+    """Whether "a and b" is two trusts' short forms: each side opens a longer trust name in the article."""
+    for cut in (m.start() for m in re.finditer(r" and ", text)):
+        left, right = text[:cut], text[cut + 5:]
+        if all(any(t != side and t.startswith(side + " ") for t in trusts) for side in (left, right)):
+            return True
+    return False
 
 
 def _coordination_cut(mention: Mention, trusts: list[str]) -> int | None:
@@ -231,6 +272,9 @@ def _widened(ent: Span) -> tuple[int, int]:
                                       _LEADING_THE.sub("", ent.text).split()):
         title = _REPORT_OF.match(text, end)  # "Independent Investigation" + " of the National Health Service"
         return start, (title.end() if title else end)
+    if ent.label_ == "REPORT":
+        nation = _REPORT_NATION.match(text, end)  # "10 Year Health Plan" + " for England"
+        return start, (nation.end() if nation else end)
     if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return start, end
     after = _HYPHEN_AFTER.match(text, end) or _regional_suffix(ent, text, end)

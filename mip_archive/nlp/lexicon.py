@@ -23,7 +23,7 @@ NOT_ENTITIES = frozenset(
 #: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").
 LEADING_FUNCTION_WORDS = frozenset(
     "with as for after in on at by from during under while when since following without and but or of to inside a an"
-    " across within if but so because whether although though unless until".split()
+    " across within if but so because whether although though unless until his her its their our my".split()
 )
 
 #: Nations that follow an organisation's name for its national arm ("BBC Wales").
@@ -35,7 +35,7 @@ MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "WORK_OF_ART"
 #: Last words that make a span a REPORT / TRUST whatever the model called it.
 REPORT_WORDS = frozenset(
     "review report plan plans framework survey inquiry strategy view paper charter programme assessment audit"
-    " investigation blueprint roadmap standard".split()
+    " investigation blueprint roadmap standard handbook".split()
 )
 #: Words a report's short name may leave out ("10 Year Plan" for the "10 Year Health Plan").
 REPORT_DESCRIPTORS = frozenset({"health", "nhs", "care", "social"})
@@ -48,7 +48,7 @@ TRUST_SUFFIXES = (
     ("nhs", "foundation", "trust"), ("foundation", "trust"), ("nhs", "trust"), ("trust",), ("health", "board"),
     ("icb",), ("ccg",), ("ics",), ("teaching", "hospitals"), ("university", "hospitals"),
     ("integrated", "care", "board"), ("clinical", "commissioning", "group"), ("hospital",), ("hospitals",),
-    ("care", "partnership"),
+    ("care", "partnership"), ("hospitals", "group"), ("hospital", "group"),
 )
 #: Second words of national NHS bodies ("NHS England", "NHS Employers"); any other "NHS Place" names a health
 #: board or an ICB ("NHS Lanarkshire", "NHS Frimley").
@@ -57,7 +57,7 @@ NHS_NATIONAL_WORDS = frozenset(
     blood property business education counter direct elect partners professionals supply clinical alliance support
     federation charities race health workforce staff long people constitution oversight benevolent national choices
     jobs pensions fraud protect reform 111 app shared test institute litigation commissioning networks innovation
-    benchmarking estates logistics""".split()
+    benchmarking estates logistics terms pension""".split()
 )
 #: Words that show a two-word capitalised span is an organisation, not a person.
 ORG_WORDS = frozenset(

@@ -9,13 +9,13 @@ from .lexicon import LEADING_FUNCTION_WORDS, ROLE_NOUNS
 _ROLE = rf"(?i:{ROLE_NOUNS})"
 _QUALIFIER = r"(?:(?:former|new|acting|interim|deputy|assistant|senior|joint|national|regional|its|their|the)\s+)"
 _OF_PLACE = r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w’'&]*(?:\s+(?:and\s+)?[A-Z][\w’'&]*)*)?"
-_OF_ANYTHING = r"(?:\s+(?:for|of|at|in)\s+[^,.;:\n]{1,60}?)?"
+_OF_ANYTHING = r"(?:\s+(?:for|of|at|in)\s+[^,.;:\n]{1,100}?)?"
 _BEFORE = re.compile(rf"((?:[A-Z][\w&]*(?:[’']s)?[^\S\n]+){{0,3}}{_QUALIFIER}*{_ROLE}{_OF_PLACE}),?\s+$")
 _AFTER = re.compile(
     rf"^,\s+((?:[A-Z][\w&]*[’']s\s+|the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?{_ROLE}{_OF_ANYTHING})"
     rf"(?=\s*[,.;:]|\s+(?:said|says|told|added|warned)\b|\s*$)"
 )
-_WINDOW = 90
+_WINDOW = 140
 _ARTICLES = frozenset({"its", "their", "our", "the", "a"})
 
 
