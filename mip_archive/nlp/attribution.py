@@ -1,27 +1,27 @@
 """Who said each quotation, with which cue, in which stated role.
 
 Tried in order: a cue before the quote in its sentence ("X said: '…'", "according to X"); a cue after it
-("'…,' said X", "'…', X said", "he added"); a cue ending the previous paragraph ("… Jane Holloway said:"); the
-speaker of the quote just before (a quote split by its attribution, or continuing speech); the lead paragraphs
-(an interview's subject, or "MiP responds to …" in the standfirst, which also owns a quote in the headline); the one
-person named in the paragraph just before. A Q&A answer (a quote opening the paragraph after a question) is the
-interviewee's, with no cue. Unnamed speakers ("one member said", and words passed on: "X said members had described
-it as '…'") get None; "The health board said" is the board named before. A quote only interrupted by ", she said,"
-is joined into one; a full "she said." sentence between two parts leaves two quotes. A pronoun speaker ("she
-says") is the interview's subject ("She tells Alison Brent …" → the person introduced before), else the last
-person named.
+("'…,' said X", "'…', X said", "he added"); a cue ending the previous paragraph ("… Jane Holloway said:"); a
+sentence before it ending in its cue; the one person, or a pronoun, named before the paragraph's first quote; a Q&A
+answer (a quote opening the paragraph after a question is the interviewee's, with no cue); the speaker of the quote
+just before (a quote split by its attribution, or continuing speech); near the top, the lead's subject (an
+interview's subject, or "MiP responds to …" in the standfirst, which also owns a quote in the headline), further
+down, the one person named in the paragraph just before. Unnamed speakers ("one member said", and words passed on:
+"X said members had described it as '…'") get None; "The health board said", "an ICB spokesperson said" and "the
+spokesperson said" are the body named before; "a spokesperson for the union" is MiP. A quote only interrupted by
+", she said," is joined into one; a full "she said." sentence between two parts leaves two quotes. Pronouns are
+resolved in discourse.py (a fitting person nearby, else the interview's subject, never the interviewer).
 """
 
 import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .entities import Mention
-from .given_names import pronoun_fits
+from .discourse import SENTENCE_END, Discourse, Who, last_sentence_start
+from .mention import Mention
 from .quotes import QuoteSpan
 from .roles import role_near
 
-_SENTENCE_END = re.compile(r"(?<!(?<![A-Za-z])[A-Z])[.!?][”’\"']?\s+(?=[A-Z‘“'\"(])")
 _LEAD_PARAGRAPHS = (1, 0, 2)
 #: The words between two parts of one interrupted quote: ", she said, " (commas, no sentence break).
 _INTERRUPTION = re.compile(r",?[^\S\n]+[^.!?;:\n“”‘’\"]{3,50},[^\S\n]+")
@@ -46,27 +46,12 @@ class Quote:
 
 
 @dataclass
-class _Who:
-    speaker: Mention | None
-    cue: str | None
-    name: str | None = None
-    label: str | None = None
-
-
-@dataclass
 class _Inherit:
     quote: Quote
 
 
-class Attributor:
+class Attributor(Discourse):
     """Attributes every quote of one text; holds the text, its paragraphs and its resolved mentions."""
-
-    def __init__(self, text: str, mentions: list[Mention]):
-        self.text = text
-        self.mentions = mentions
-        self.paragraphs = _paragraphs(text)
-        self.quoted: list[tuple[int, int]] = []  # the quotations' spans: names inside them are not antecedents
-        self.interviewers = self._interviewers()
 
     def attribute(self, spans: list[QuoteSpan]) -> list[Quote]:
         quotes: list[Quote] = []
@@ -90,7 +75,7 @@ class Attributor:
                 joined.append(quote)
         return joined
 
-    def _who(self, span: QuoteSpan, previous: QuoteSpan | None, last: Quote | None) -> _Who | _Inherit:
+    def _who(self, span: QuoteSpan, previous: QuoteSpan | None, last: Quote | None) -> Who | _Inherit:
         para = self._paragraph_index(span.start - 1)
         p_start, p_end = self.paragraphs[para]
         seg_start = max(p_start, previous.end + 1) if previous and previous.end > p_start else p_start
@@ -110,8 +95,8 @@ class Attributor:
         if last is not None and previous is not None and self._paragraph_index(previous.start) >= para - 1:
             return _Inherit(last)
         if para <= max(_LEAD_PARAGRAPHS) + 1:  # next to the lead, its subject ("MiP responds to X") speaks
-            return self._from_lead(para) or self._previous_paragraph_person(para, span) or _Who(None, None)
-        return self._previous_paragraph_person(para, span) or self._from_lead(para) or _Who(None, None)
+            return self._from_lead(para) or self._previous_paragraph_person(para, span) or Who(None, None)
+        return self._previous_paragraph_person(para, span) or self._from_lead(para) or Who(None, None)
 
     def _quote(self, span: QuoteSpan, who) -> Quote:
         if isinstance(who, _Inherit):
@@ -124,20 +109,20 @@ class Attributor:
 
     # -- the attribution patterns -------------------------------------------------------------------------------
 
-    def _cue_before(self, start: int, end: int) -> _Who | None:
+    def _cue_before(self, start: int, end: int) -> Who | None:
         """'X said: "…"', 'According to X, "…"', 'One member told us: "…"' (cue in the quote's own sentence)."""
-        start = _last_sentence_start(self.text, start, end)
+        start = last_sentence_start(self.text, start, end)
         cues = list(lexicon.CUE_RE.finditer(self.text, start, end))
         if not cues:
             return None
         cue = cues[-1]
         if lexicon.RELAYED_RE.search(self.text, start, cue.start()):
-            return _Who(None, _cue_text(self.text, cue, self.mentions))  # "X said members had described it as"
+            return Who(None, _cue_text(self.text, cue, self.mentions))  # "X said members had described it as"
         if cue.group(1).lower() in ("according to", "in the words of"):
             return self._speaker(cue.end(), end, _cue_text(self.text, cue, self.mentions), prefer="first")
         return self._speaker(start, cue.start(), _cue_text(self.text, cue, self.mentions), prefer="last")
 
-    def _cue_after(self, start: int, end: int) -> _Who | None:
+    def _cue_after(self, start: int, end: int) -> Who | None:
         """'"…," said X' / '"…", X said' / '"…," he added' (cue in the words after the quote)."""
         tail = self.text[start:end]
         cue = lexicon.CUE_RE.search(tail)
@@ -148,7 +133,7 @@ class Attributor:
             return self._speaker(start + cue.end(), end, cue_text, prefer="first")
         return self._speaker(start, start + cue.start(), cue_text, prefer="last")
 
-    def _cue_ending_previous(self, para: int, seg_start: int, span: QuoteSpan) -> _Who | None:
+    def _cue_ending_previous(self, para: int, seg_start: int, span: QuoteSpan) -> Who | None:
         """A quote opening its paragraph after '… Jane Holloway said:' / 'As one member told us:'."""
         if para == 0 or self.text[seg_start:span.start - 1].strip():
             return None
@@ -157,46 +142,19 @@ class Attributor:
         cues = list(lexicon.CUE_RE.finditer(tail))
         if not cues or not (tail.endswith(":") or not tail[cues[-1].end():].strip(" .,:;")):
             return None
-        sentence = tail[_last_sentence_start(tail, 0, cues[-1].start()):cues[-1].start()]
+        sentence = tail[last_sentence_start(tail, 0, cues[-1].start()):cues[-1].start()]
         if not tail.endswith(":") and re.search(r"[”’\"']", sentence):
             return None  # '"…," she says.' attributes its own quote, not the next paragraph's
         return self._cue_before(p_start, p_start + len(tail))
 
-    def _previous_paragraph_person(self, para: int, span: QuoteSpan) -> _Who | None:
+    def _previous_paragraph_person(self, para: int, span: QuoteSpan) -> Who | None:
         """A quote opening its paragraph after one that names a single person ("X used her speech to …")."""
         if para == 0 or self.text[self.paragraphs[para][0]:span.start - 1].strip():
             return None
         people = {m.canonical: m for m in self._people(*self.paragraphs[para - 1])}
-        return _Who(next(iter(people.values())), None) if len(people) == 1 else None
+        return Who(next(iter(people.values())), None) if len(people) == 1 else None
 
-    def _people(self, start: int, end: int) -> list[Mention]:
-        """People named between start and end outside quotations, interviewers left out."""
-        return [m for m in self._in(start, end, "PERSON") if m.canonical not in self.interviewers
-                and not any(q_start <= m.start < q_end for q_start, q_end in self.quoted)]
-
-    def _interviewers(self) -> set[str]:
-        """Who asks the questions: "Rhiannon Beddoes met her", "Jo Doe talks to three managers", "X talks to Y"."""
-        found = set()
-        for match in re.finditer(r"\b(?:talks to|talked to|speaks to|spoke to|meets|met|interviews|interviewed|asks)\b",
-                                 self.text):
-            start = _last_sentence_start(self.text, 0, match.start())
-            subjects = self._in(start, match.start(), "PERSON")
-            between = re.sub(r"^,[^,]*,", "", self.text[subjects[-1].end:match.start()]) if subjects else ""
-            if subjects and len(between.split()) <= 6:  # "X, director of Y, talks to …" / "X looks back and talks to"
-                person_after = [m for m in self.mentions if m.label == "PERSON" and 0 < m.start - match.end() <= 12]
-                if person_after:  # "X talks to Y": the one whose role is given is interviewed
-                    asker = _asker(self.text, subjects[-1], person_after[0])
-                    found.update({asker.canonical} if asker else set())
-                elif re.match(r"\s+(?:him|her|them|three|two|four|five|several|some|a\s|managers|members|staff)",
-                              self.text[match.end():match.end() + 20]):
-                    found.add(subjects[-1].canonical)
-        return found
-
-    def _org_at(self, position: int) -> bool:
-        """Whether an organisation (a magazine, a newspaper) is named right after `position`."""
-        return any(m.label == "ORG" and 0 < m.start - position <= 5 for m in self.mentions)
-
-    def _qa_answer(self, para: int, span: QuoteSpan) -> _Who | None:
+    def _qa_answer(self, para: int, span: QuoteSpan) -> Who | None:
         """A Q&A answer: a quote opening its paragraph right after a question is the interviewee's (no cue)."""
         if para == 0 or self.text[self.paragraphs[para][0]:span.start - 1].strip():
             return None
@@ -208,19 +166,19 @@ class Attributor:
             return lead
         subject = self._interview_subject() or next(iter(self._in(0, self.paragraphs[min(1, para - 1)][1], "PERSON")),
                                                     None)
-        return _Who(subject, None) if subject is not None else None
+        return Who(subject, None) if subject is not None else None
 
-    def _cue_ending_sentence_before(self, seg_start: int, span: QuoteSpan) -> _Who | None:
+    def _cue_ending_sentence_before(self, seg_start: int, span: QuoteSpan) -> Who | None:
         """'Her colleague Gareth Lyle, head of estates, agrees. "…"': a sentence ending in its cue names the speaker."""
         before = self.text[seg_start:span.start - 1]
         cue = re.search(rf"(?:{lexicon.CUE_RE.pattern})[.:]\s*$", before, re.IGNORECASE)
         if cue is None or re.search(r"[”’\"']", before):
             return None
-        sentence_start = _last_sentence_start(self.text, seg_start, seg_start + cue.start())
+        sentence_start = last_sentence_start(self.text, seg_start, seg_start + cue.start())
         people = self._in(sentence_start, seg_start + cue.start(), "PERSON")
-        return _Who(people[-1], cue.group(1)) if people else None
+        return Who(people[-1], cue.group(1)) if people else None
 
-    def _one_person_before(self, seg_start: int, span: QuoteSpan) -> _Who | None:
+    def _one_person_before(self, seg_start: int, span: QuoteSpan) -> Who | None:
         """'For MiP’s chief executive, Jane Doe, the lesson is simple. "…"': the one person named before the
         paragraph's first quote is its speaker."""
         if seg_start != self.paragraphs[self._paragraph_index(seg_start)][0] or re.search(
@@ -231,9 +189,9 @@ class Attributor:
             return None
         person = next(iter(people.values()))
         cue = lexicon.CUE_RE.search(self.text, person.end, span.start - 1)
-        return _Who(person, cue.group(1) if cue else None)
+        return Who(person, cue.group(1) if cue else None)
 
-    def _pronoun_before(self, seg_start: int, span: QuoteSpan) -> _Who | None:
+    def _pronoun_before(self, seg_start: int, span: QuoteSpan) -> Who | None:
         """'What got the trust through, he believes, was … "…"': a pronoun before the paragraph's first quote."""
         before = self.text[seg_start:span.start - 1]
         pronoun = lexicon.PRONOUN_RE.search(before)
@@ -241,9 +199,9 @@ class Attributor:
                 or re.search(r"[“”\"‘]", before)):
             return None
         referent = self._pronoun_referent(seg_start + pronoun.start(), pronoun.group(1))
-        return _Who(referent, None) if referent is not None else None
+        return Who(referent, None) if referent is not None else None
 
-    def _from_lead(self, para: int) -> _Who | None:
+    def _from_lead(self, para: int) -> Who | None:
         """The interview subject, or the subject of 'MiP responds to …' in the title, standfirst or lead.
 
         A quote in the headline itself belongs to the standfirst's subject ("MiP responds to …")."""
@@ -255,40 +213,12 @@ class Attributor:
                 return who
         return None
 
-    def _interviewee(self, index: int) -> _Who | None:
-        """"Craig Ryan talks to Jane Doe" → Jane Doe; "She tells Alison Brent what …" → who "she" is."""
-        p_start, p_end = self.paragraphs[index]
-        match = lexicon.INTERVIEW_RE.search(self.text, p_start, p_end)
-        if match is None:
-            return None
-        sentence_end = _SENTENCE_END.search(self.text, match.end(), p_end)
-        sentence_start = _last_sentence_start(self.text, p_start, match.start())
-        objects = self._in(match.end(), sentence_end.start() + 1 if sentence_end else p_end, "PERSON")
-        subject_speaks = match.group(1) in lexicon.INTERVIEWEE_SUBJECT_VERBS
-        if subject_speaks and not objects:
-            return None  # "told the BBC" is not an interview
-        if re.match(r"\s*(?:him|her)\b", self.text[match.end():match.end() + 6]) and match.group(1) in ("met", "meets"):
-            antecedent = self._antecedent(sentence_start)  # "Rhiannon Beddoes met her": the person named before
-            return _Who(antecedent, None) if antecedent else None
-        if lexicon.PRONOUN_RE.fullmatch(self.text[sentence_start:match.start()].strip()):
-            antecedent = self._antecedent(sentence_start)  # "She talks to …": the person introduced before
-            return _Who(antecedent, None) if antecedent else None
-        subjects = self._in(sentence_start, match.start(), "PERSON")
-        if subjects and objects and not subject_speaks:
-            asker = _asker(self.text, subjects[-1], objects[0])
-            return _Who(objects[0] if asker is subjects[-1] else subjects[-1], None)
-        if subjects and not subject_speaks and not objects and subjects[-1].canonical in self.interviewers:
-            return None  # "X looks back … and talks to three managers": X asks, the managers answer
-        if subjects and (subject_speaks or not objects):
-            return _Who(subjects[-1], None)
-        return None if subject_speaks or not objects else _Who(objects[-1], None)
-
-    def _lead_subject(self, index: int) -> _Who | None:
+    def _lead_subject(self, index: int) -> Who | None:
         p_start, p_end = self.paragraphs[index]
         verb = lexicon.LEAD_VERBS.search(self.text, p_start, p_end)
         if verb is None:
             return None
-        start = _last_sentence_start(self.text, p_start, verb.start())
+        start = last_sentence_start(self.text, p_start, verb.start())
         subject = re.sub(r",[^,]+,\s*$", " ", self.text[start:verb.start()])  # "X, a manager at Y, tells …"
         if len(subject.split()) <= 8:
             who = self._speaker(start, verb.start(), verb.group(1), prefer="last")
@@ -301,7 +231,7 @@ class Attributor:
 
     # -- speakers -----------------------------------------------------------------------------------------------
 
-    def _speaker(self, start: int, end: int, cue: str, prefer: str) -> _Who:
+    def _speaker(self, start: int, end: int, cue: str, prefer: str) -> Who:
         """The speaker named between start and end: a person, a pronoun's antecedent, an organisation, or None."""
         region = self.text[start:end]
         people = self._in(start, end, "PERSON")
@@ -309,107 +239,63 @@ class Attributor:
         if aside is not None:  # "Declan Hughes, who supported Ms McAteer throughout, said": not McAteer
             people = [m for m in people if m.start < start + aside.start()] or people
         if people:
-            return _Who(people[-1] if prefer == "last" else people[0], cue)
+            return Who(people[-1] if prefer == "last" else people[0], cue)
         spokes = [m for m in self._in(start, end, "ORG") + self._in(start, end, "TRUST")
                   if lexicon.SPOKESPERSON_RE.search(self.text, max(start, m.start - 40), m.start)
                   or re.match(r"(?:[’']s)?\s+spokes(?:person|man|woman)\b", self.text[m.end:m.end + 16])]
         if spokes:
-            return _Who(spokes[0], cue)
+            return Who(spokes[0], cue)
         body = lexicon.BODY_SPEAKS_RE.search(region)
         if body is not None:
-            return _Who(self._body_named_before(start, body.group(1) or body.group(2)), cue)
+            return Who(self._body_named_before(start, body.group(1) or body.group(2)), cue)
         if lexicon.SELF_SPOKESPERSON_RE.search(region) or re.search(lexicon.SELF_NAMES_RE.pattern + r"\s*$", region,
                                                                        re.IGNORECASE):
-            return _Who(None, cue, lexicon.SELF_NAME, "ORG")  # "a spokesperson for the union", "the union said"
+            return Who(None, cue, lexicon.SELF_NAME, "ORG")  # "a spokesperson for the union", "the union said"
         if re.search(r"\bthe\s+spokes(?:person|man|woman)\s*$", region, re.IGNORECASE):
             return self._spokesperson_before(start, cue)  # "…," the spokesperson said.
         if lexicon.UNNAMED_RE.search(region):
-            return _Who(None, cue)
+            return Who(None, cue)
         pronoun = lexicon.PRONOUN_RE.search(region)
         if pronoun and (len(region.split()) <= 4 or re.search(r"\b(?:he|she)\s*$", region, re.IGNORECASE)):
-            return _Who(self._pronoun_referent(start, pronoun.group(1)), cue)  # "as he puts it"
+            return Who(self._pronoun_referent(start, pronoun.group(1)), cue)  # "as he puts it"
         if prefer == "last" and _unnamed_subject(region, start, self.mentions):
-            return _Who(None, cue)  # "The statement, sent to the committee on Monday, says"
+            return Who(None, cue)  # "The statement, sent to the committee on Monday, says"
         trust = [m for m in self._in(start, end, "TRUST") if not self.text[m.end:end].strip(" ,")]
         if trust:
-            return _Who(trust[-1], cue)  # "Kent and Medway ICB said in a statement"
+            return Who(trust[-1], cue)  # "Kent and Medway ICB said in a statement"
         if lexicon.BARE_SELF_NAME_RE.match(region) and self._paragraph_index(start) == 0:
-            return _Who(None, cue, lexicon.SELF_NAME, "ORG")
+            return Who(None, cue, lexicon.SELF_NAME, "ORG")
         if lexicon.SELF_NAMES_RE.search(region):
-            return _Who(None, cue, lexicon.SELF_NAME, "ORG")
+            return Who(None, cue, lexicon.SELF_NAME, "ORG")
         orgs = self._in(start, end, "ORG")
         if orgs:
-            return _Who(orgs[-1] if prefer == "last" else orgs[0], cue)
-        return _Who(None, cue)
+            return Who(orgs[-1] if prefer == "last" else orgs[0], cue)
+        return Who(None, cue)
 
-    def _body_named_before(self, position: int, kind: str) -> Mention | None:
-        """"The health board said": the last trust or board of that kind named before (else the last one named)."""
-        bodies = [m for m in self.mentions if m.label == "TRUST" and m.end <= position]
-        kind_words = " ".join(kind.lower().split())
-        of_kind = [m for m in bodies if kind_words in m.canonical.lower() or kind_words in ("trust", "hospital")]
-        return (of_kind or bodies or [None])[-1]
-
-    def _interview_subject(self) -> Mention | None:
-        """The person an interview piece is about, named in its first paragraphs (else None)."""
-        for index in range(min(3, len(self.paragraphs))):
-            who = self._interviewee(index)
-            if who is not None:
-                return who.speaker
-        return None
-
-    def _antecedent(self, position: int, pronoun: str = "") -> Mention | None:
-        """The last person named before `position` whose first name fits the pronoun ("she" skips "Tomás")."""
-        people = [m for m in self._people(0, position) if pronoun_fits(m.canonical.split()[0], pronoun)]
-        return people[-1] if people else None
-
-    def _pronoun_referent(self, position: int, pronoun: str) -> Mention | None:
-        """"she says": a fitting person named earlier in the same paragraph, else the interview's subject if the
-        pronoun fits them, else the last fitting person named."""
-        para = self._paragraph_index(position)
-        p_start = self.paragraphs[para][0]
-        nearby = [m for m in self._people(p_start, position) if pronoun_fits(m.canonical.split()[0], pronoun)]
-        if not nearby and para > 0:
-            nearby = [m for m in self._people(*self.paragraphs[para - 1]) if pronoun_fits(m.canonical.split()[0], pronoun)]
-        if nearby:
-            return nearby[-1]
-        subject = self._interview_subject()
-        if subject is not None and pronoun_fits(subject.canonical.split()[0], pronoun):
-            return subject
-        return self._antecedent(position, pronoun)
-
-    def _spokesperson_before(self, position: int, cue: str) -> _Who:
+    def _spokesperson_before(self, position: int, cue: str) -> Who:
         """"the spokesperson said": whoever "a spokesperson for …" spoke for earlier in the text."""
         earlier = list(re.finditer(r"\bspokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?", self.text[:position]))
         if not earlier:
-            return _Who(None, cue)
+            return Who(None, cue)
         after = earlier[-1].end()
         named = [m for m in self.mentions if m.label in ("ORG", "TRUST") and m.start == after]
         if named:
-            return _Who(named[0], cue)
+            return Who(named[0], cue)
         kind = re.match(r"(trust|health\s+board|icb|ccg|integrated\s+care\s+board|hospital)\b", self.text[after:],
                         re.IGNORECASE)
         if kind:
-            return _Who(self._body_named_before(after, kind.group(1)), cue)
+            return Who(self._body_named_before(after, kind.group(1)), cue)
         if lexicon.SELF_NAMES_RE.match(self.text, earlier[-1].end() - 4 if self.text[after - 4:after] == "the " else after):
-            return _Who(None, cue, lexicon.SELF_NAME, "ORG")
-        return _Who(None, cue)
-
-    def _in(self, start: int, end: int, label: str) -> list[Mention]:
-        return [m for m in self.mentions if m.label == label and m.start >= start and m.end <= end]
-
-    def _paragraph_index(self, offset: int) -> int:
-        for index, (start, end) in enumerate(self.paragraphs):
-            if start <= offset <= end:
-                return index
-        return len(self.paragraphs) - 1
+            return Who(None, cue, lexicon.SELF_NAME, "ORG")
+        return Who(None, cue)
 
     def _next_boundary(self, span: QuoteSpan, p_end: int) -> int:
         after = span.end + 1
         if after > p_end:
             p_end = self.paragraphs[self._paragraph_index(after)][1]
-        stop = _SENTENCE_END.search(self.text, after, p_end)
+        stop = SENTENCE_END.search(self.text, after, p_end)
         if stop and stop.start() == after:  # the quote's own closing punctuation
-            stop = _SENTENCE_END.search(self.text, after + 1, p_end)
+            stop = SENTENCE_END.search(self.text, after + 1, p_end)
         opener = re.search(r"\s[‘“'\"]", self.text[after:p_end])
         ends = [p_end] + ([stop.start() + 1] if stop else []) + ([after + opener.start()] if opener else [])
         return min(ends)
@@ -429,13 +315,6 @@ class _Shifted:
 
     def group(self, index: int = 0) -> str:
         return self._match.group(index)
-
-
-def _asker(text: str, subject: Mention, obj: Mention) -> Mention:
-    """In "X talks to Y", who asks: the one without a stated role ("Y, chief operating officer at …" is asked);
-    when neither or both have one, X (the writer talks to the subject)."""
-    subject_role, object_role = role_near(text, subject), role_near(text, obj)
-    return obj if subject_role and not object_role else subject
 
 
 def _unnamed_subject(region: str, start: int, mentions: list[Mention]) -> bool:
@@ -467,18 +346,3 @@ def _cue_text(text: str, cue, mentions: list[Mention]) -> str:
     return phrase
 
 
-def _last_sentence_start(text: str, start: int, end: int) -> int:
-    """Where the sentence containing `end` begins (looking one character past `end`, at the opening mark)."""
-    last = start
-    for match in _SENTENCE_END.finditer(text, start, min(len(text), end + 1)):
-        if match.end() <= end:
-            last = match.end()
-    return last
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    bounds, pos = [], 0
-    for block in text.split("\n\n"):
-        bounds.append((pos, pos + len(block)))
-        pos += len(block) + 2
-    return bounds

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from . import lexicon
-from .entities import Mention, known_names
+from .mention import Mention, known_names
 
 _SMALL_WORDS = frozenset("and of for the in on to &".split())
 _TRUST_TAIL = re.compile(r"\s+(?:nhs\s+)?(?:foundation\s+)?trust$", re.IGNORECASE)

@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .attribution import Attributor, Quote
-from .canonical import add_surname_mentions, fold_abbreviations, fold_eponymous_reports, resolve
+from .canonical import (
+    add_surname_mentions,
+    fold_abbreviations,
+    fold_eponymous_reports,
+    resolve,
+)
 from .entities import Mention, extract_mentions
 from .model import load_pipeline
 from .quotes import find_quotes

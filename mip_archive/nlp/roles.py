@@ -3,8 +3,8 @@
 import re
 from dataclasses import dataclass
 
-from .entities import Mention
 from .lexicon import LEADING_FUNCTION_WORDS, ROLE_NOUNS
+from .mention import Mention
 
 _ROLE = rf"(?i:{ROLE_NOUNS})"
 _QUALIFIER = r"(?:(?:former|new|acting|interim|deputy|assistant|senior|joint|national|regional|its|their|the)\s+)"

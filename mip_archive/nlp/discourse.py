@@ -1,0 +1,155 @@
+"""Who is who in an article: its paragraphs, the people named outside quotations, who interviews whom, and what
+a pronoun or "the health board" refers to. The quote attributor (attribution.py) asks these questions.
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .given_names import pronoun_fits
+from .mention import Mention
+from .roles import role_near
+
+SENTENCE_END = re.compile(r"(?<!(?<![A-Za-z])[A-Z])[.!?][”’\"']?\s+(?=[A-Z‘“'\"(])")
+
+
+@dataclass
+class Who:
+    speaker: Mention | None
+    cue: str | None
+    name: str | None = None
+    label: str | None = None
+
+
+class Discourse:
+    """The text, its paragraphs and its resolved mentions, with the questions attribution asks of them."""
+
+    def __init__(self, text: str, mentions: list[Mention]):
+        self.text = text
+        self.mentions = mentions
+        self.paragraphs = _paragraphs(text)
+        self.quoted: list[tuple[int, int]] = []  # the quotations' spans: names inside them are not antecedents
+        self.interviewers = self._interviewers()
+
+    def _people(self, start: int, end: int) -> list[Mention]:
+        """People named between start and end outside quotations, interviewers left out."""
+        return [m for m in self._in(start, end, "PERSON") if m.canonical not in self.interviewers
+                and not any(q_start <= m.start < q_end for q_start, q_end in self.quoted)]
+
+    def _interviewers(self) -> set[str]:
+        """Who asks the questions: "Rhiannon Beddoes met her", "Jo Doe talks to three managers", "X talks to Y"."""
+        found = set()
+        for match in re.finditer(r"\b(?:talks to|talked to|speaks to|spoke to|meets|met|interviews|interviewed|asks)\b",
+                                 self.text):
+            start = last_sentence_start(self.text, 0, match.start())
+            subjects = self._in(start, match.start(), "PERSON")
+            between = re.sub(r"^,[^,]*,", "", self.text[subjects[-1].end:match.start()]) if subjects else ""
+            if subjects and len(between.split()) <= 6:  # "X, director of Y, talks to …" / "X looks back and talks to"
+                person_after = [m for m in self.mentions if m.label == "PERSON" and 0 < m.start - match.end() <= 12]
+                if person_after:  # "X talks to Y": the one whose role is given is interviewed
+                    asker = _asker(self.text, subjects[-1], person_after[0])
+                    found.update({asker.canonical} if asker else set())
+                elif re.match(r"\s+(?:him|her|them|three|two|four|five|several|some|a\s|managers|members|staff)",
+                              self.text[match.end():match.end() + 20]):
+                    found.add(subjects[-1].canonical)
+        return found
+
+    def _org_at(self, position: int) -> bool:
+        """Whether an organisation (a magazine, a newspaper) is named right after `position`."""
+        return any(m.label == "ORG" and 0 < m.start - position <= 5 for m in self.mentions)
+
+    def _interviewee(self, index: int) -> Who | None:
+        """"Craig Ryan talks to Jane Doe" → Jane Doe; "She tells Alison Brent what …" → who "she" is."""
+        p_start, p_end = self.paragraphs[index]
+        match = lexicon.INTERVIEW_RE.search(self.text, p_start, p_end)
+        if match is None:
+            return None
+        sentence_end = SENTENCE_END.search(self.text, match.end(), p_end)
+        sentence_start = last_sentence_start(self.text, p_start, match.start())
+        objects = self._in(match.end(), sentence_end.start() + 1 if sentence_end else p_end, "PERSON")
+        subject_speaks = match.group(1) in lexicon.INTERVIEWEE_SUBJECT_VERBS
+        if subject_speaks and not objects:
+            return None  # "told the BBC" is not an interview
+        if re.match(r"\s*(?:him|her)\b", self.text[match.end():match.end() + 6]) and match.group(1) in ("met", "meets"):
+            antecedent = self._antecedent(sentence_start)  # "Rhiannon Beddoes met her": the person named before
+            return Who(antecedent, None) if antecedent else None
+        if lexicon.PRONOUN_RE.fullmatch(self.text[sentence_start:match.start()].strip()):
+            antecedent = self._antecedent(sentence_start)  # "She talks to …": the person introduced before
+            return Who(antecedent, None) if antecedent else None
+        subjects = self._in(sentence_start, match.start(), "PERSON")
+        if subjects and objects and not subject_speaks:
+            asker = _asker(self.text, subjects[-1], objects[0])
+            return Who(objects[0] if asker is subjects[-1] else subjects[-1], None)
+        if subjects and not subject_speaks and not objects and subjects[-1].canonical in self.interviewers:
+            return None  # "X looks back … and talks to three managers": X asks, the managers answer
+        if subjects and (subject_speaks or not objects):
+            return Who(subjects[-1], None)
+        return None if subject_speaks or not objects else Who(objects[-1], None)
+
+    def _body_named_before(self, position: int, kind: str) -> Mention | None:
+        """"The health board said": the last trust or board of that kind named before (else the last one named)."""
+        bodies = [m for m in self.mentions if m.label == "TRUST" and m.end <= position]
+        kind_words = " ".join(kind.lower().split())
+        of_kind = [m for m in bodies if kind_words in m.canonical.lower() or kind_words in ("trust", "hospital")]
+        return (of_kind or bodies or [None])[-1]
+
+    def _interview_subject(self) -> Mention | None:
+        """The person an interview piece is about, named in its first paragraphs (else None)."""
+        for index in range(min(3, len(self.paragraphs))):
+            who = self._interviewee(index)
+            if who is not None:
+                return who.speaker
+        return None
+
+    def _antecedent(self, position: int, pronoun: str = "") -> Mention | None:
+        """The last person named before `position` whose first name fits the pronoun ("she" skips "Tomás")."""
+        people = [m for m in self._people(0, position) if pronoun_fits(m.canonical.split()[0], pronoun)]
+        return people[-1] if people else None
+
+    def _pronoun_referent(self, position: int, pronoun: str) -> Mention | None:
+        """"she says": a fitting person named earlier in the same paragraph, else the interview's subject if the
+        pronoun fits them, else the last fitting person named."""
+        para = self._paragraph_index(position)
+        p_start = self.paragraphs[para][0]
+        nearby = [m for m in self._people(p_start, position) if pronoun_fits(m.canonical.split()[0], pronoun)]
+        if not nearby and para > 0:
+            nearby = [m for m in self._people(*self.paragraphs[para - 1]) if pronoun_fits(m.canonical.split()[0], pronoun)]
+        if nearby:
+            return nearby[-1]
+        subject = self._interview_subject()
+        if subject is not None and pronoun_fits(subject.canonical.split()[0], pronoun):
+            return subject
+        return self._antecedent(position, pronoun)
+
+    def _in(self, start: int, end: int, label: str) -> list[Mention]:
+        return [m for m in self.mentions if m.label == label and m.start >= start and m.end <= end]
+
+    def _paragraph_index(self, offset: int) -> int:
+        for index, (start, end) in enumerate(self.paragraphs):
+            if start <= offset <= end:
+                return index
+        return len(self.paragraphs) - 1
+
+
+def _asker(text: str, subject: Mention, obj: Mention) -> Mention:
+    """In "X talks to Y", who asks: the one without a stated role ("Y, chief operating officer at …" is asked);
+    when neither or both have one, X (the writer talks to the subject)."""
+    subject_role, object_role = role_near(text, subject), role_near(text, obj)
+    return obj if subject_role and not object_role else subject
+
+
+def last_sentence_start(text: str, start: int, end: int) -> int:
+    """Where the sentence containing `end` begins (looking one character past `end`, at the opening mark)."""
+    last = start
+    for match in SENTENCE_END.finditer(text, start, min(len(text), end + 1)):
+        if match.end() <= end:
+            last = match.end()
+    return last
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds, pos = [], 0
+    for block in text.split("\n\n"):
+        bounds.append((pos, pos + len(block)))
+        pos += len(block) + 2
+    return bounds
