@@ -397,3 +397,34 @@ def test_bylines_titles_standards_outlets_and_role_titles(enricher, text, expect
 ])
 def test_lone_words_determiners_papers_groups_and_handbooks(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names in Latin alphabets beyond ASCII, and Korean given names with a lower-case second part
+    ("MiP welcomes Bartosz Wiśniewski to its staff.", {("ORG", "MiP"), ("PERSON", "Bartosz Wiśniewski")}),
+    # titles with a lower-case subtitle, quoted or set off by commas after a document word
+    ("The union’s submission, ‘Standing firm: senior managers and the pay freeze’, was sent in May.",
+     {("REPORT", "Standing firm: senior managers and the pay freeze")}),
+    ("The survey, Managing Through Winter, drew 900 replies.", {("REPORT", "Managing Through Winter")}),
+    # a firm's suffix, a broadcaster's programme, a role called a Guardian, the Guardian newspaper
+    ("Solicitor Ann Ryder of Hollins Brook LLP told BBC Look North that every trust has a Freedom to Speak Up "
+     "Guardian.",
+     {("PERSON", "Ann Ryder"), ("ORG", "Hollins Brook LLP"), ("ORG", "BBC Look North")}),
+    # "Mr X" is a person whatever the model said; "One CCG" is one of many
+    ("Mr Addo-Mensah declined to comment. One CCG has already merged.", {("PERSON", "Addo-Mensah")}),
+    # a clipped short form ("Mid Wessex" → "Mid Wessexshire") and a health board named for two places
+    ("Mid Wessexshire NHS Foundation Trust was criticised. Staff at Mid Wessex felt blamed. NHS Lomond and Argyll "
+     "watched.",
+     {("TRUST", "Mid Wessexshire NHS Foundation Trust"), ("TRUST", "NHS Lomond and Argyll")}),
+    # regulations are law, not organisations
+    ("Trusts must follow the General Data Protection Regulation.", set()),
+])
+def test_wider_names_subtitled_titles_firms_and_law(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("name", ["Bartek Zieliński", "Łukasz Nowak", "Hyun-woo Park", "Siân Ap Rhys-Evans",
+                                  "Martin de Souza", "Kirsty O’Rourke-Bell", "Şahin Yılmaz"])
+def test_name_shapes_cover_the_latin_alphabets(name):
+    from mip_archive.nlp.people import is_name_shape
+    assert is_name_shape(name)

@@ -343,3 +343,37 @@ def test_a_headline_quote_belongs_to_the_standfirst_subject_despite_an_aside(enr
 ])
 def test_attribution_in_features_with_several_people(enricher, text, expected):
     assert quotes_of(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Turnaround\n\nDr Kofi Mensah-Dale explains to Ffion Rees why he walks the wards.\n\n"
+        "He credits his deputy, Aoife Kerrigan, and the staff side chair, Colm Byrne.\n\n"
+        "“Aoife is the one who makes it happen,” he says.",
+        [quote("Aoife is the one who makes it happen,", "Kofi Mensah-Dale", "PERSON", "says")],
+        id="'he' continuing the paragraph before's 'He' is the interviewee, not the last man named"),
+    pytest.param(
+        "Villains\n\nLiam Ross wrote this column.\n\nWhen I asked one journalist why his paper ran the story, he "
+        "laughed. “Readers love a villain,” he said.",
+        [quote("Readers love a villain,", None, None, "said")],
+        id="'he' after an unnamed journalist is no one we can name"),
+    pytest.param(
+        "Savings\n\nNHS England said the money would go to the front line. A spokesperson said: “Every pound counts "
+        "for patients.”",
+        [quote("Every pound counts for patients.", "NHS England", "ORG", "said")],
+        id="a bare spokesperson speaks for the body that spoke just before"),
+    pytest.param(
+        "Change\n\nIt was, says Professor Ama Owusu of the University of Leeds, ‘the biggest change since 1948’.",
+        [quote("the biggest change since 1948", "Ama Owusu", "PERSON", "says", "Professor")],
+        id="an inverted cue: 'says X,' before the quote"),
+    pytest.param(
+        "Pay\n\n'Directors earn less than the people they manage,' a union spokesperson said.",
+        [quote("Directors earn less than the people they manage,", "MiP", "ORG", "said")],
+        id="a union spokesperson is the union"),
+    pytest.param(
+        "Question\n\nWas there a plan? She pauses, then says: “Now there is.” “I know,” he said.",
+        [quote("Now there is.", None, None, "says"), quote("I know,", None, None, "said")],
+        id="short quotes introduced or followed by a speech verb are quotes"),
+])
+def test_attribution_of_continuing_pronouns_spokespeople_and_short_quotes(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

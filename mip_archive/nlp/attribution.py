@@ -118,9 +118,14 @@ class Attributor(Discourse):
         cue = cues[-1]
         if lexicon.RELAYED_RE.search(self.text, start, cue.start()):
             return Who(None, _cue_text(self.text, cue, self.mentions))  # "X said members had described it as"
+        cue_text = _cue_text(self.text, cue, self.mentions)
         if cue.group(1).lower() in ("according to", "in the words of"):
-            return self._speaker(cue.end(), end, _cue_text(self.text, cue, self.mentions), prefer="first")
-        return self._speaker(start, cue.start(), _cue_text(self.text, cue, self.mentions), prefer="last")
+            return self._speaker(cue.end(), end, cue_text, prefer="first")
+        who = self._speaker(start, cue.start(), cue_text, prefer="last")
+        named_after = [m for m in self._in(cue.end(), end, "PERSON") if m.start - cue.end() <= 25]
+        if who.speaker is None and who.name is None and named_after:
+            return Who(named_after[0], cue_text)  # "It was, says Professor Jane Doe of Leeds, ‘…’"
+        return who
 
     def _cue_after(self, start: int, end: int) -> Who | None:
         """'"…," said X' / '"…", X said' / '"…," he added' (cue in the words after the quote)."""
@@ -253,6 +258,10 @@ class Attributor(Discourse):
             return Who(None, cue, lexicon.SELF_NAME, "ORG")  # "a spokesperson for the union", "the union said"
         if re.search(r"\bthe\s+spokes(?:person|man|woman)\s*$", region, re.IGNORECASE):
             return self._spokesperson_before(start, cue)  # "…," the spokesperson said.
+        if re.search(r"^\s*an?\s+spokes(?:person|man|woman)\s*$", region, re.IGNORECASE):
+            body = self._body_speaking_before(start)  # "NHS England said … A spokesperson said: '…'"
+            if body is not None:
+                return Who(body, cue)
         if lexicon.UNNAMED_RE.search(region):
             return Who(None, cue)
         pronoun = lexicon.PRONOUN_RE.search(region)
@@ -271,6 +280,14 @@ class Attributor(Discourse):
         if orgs:
             return Who(orgs[-1] if prefer == "last" else orgs[0], cue)
         return Who(None, cue)
+
+    def _body_speaking_before(self, position: int) -> Mention | None:
+        """The organisation that spoke in the sentence just before ("NHS England said the savings …")."""
+        sentence = last_sentence_start(self.text, 0, max(0, last_sentence_start(self.text, 0, position) - 2))
+        for body in self._in(sentence, position, "ORG") + self._in(sentence, position, "TRUST"):
+            if lexicon.CUE_RE.match(self.text, body.end + 1) or re.match(r"\s+has\s+said\b", self.text[body.end:]):
+                return body
+        return None
 
     def _spokesperson_before(self, position: int, cue: str) -> Who:
         """"the spokesperson said": whoever "a spokesperson for …" spoke for earlier in the text."""

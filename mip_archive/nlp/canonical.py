@@ -122,9 +122,14 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
         return True
     if label == "REPORT" and (_same_report(s_words, f_words, full) or _without_descriptor(s_words, f_words)):
         return True
+    nation = re.search(r"\s+for\s+(?:england|wales|scotland|northern ireland)$", " ".join(f_words))
+    if label == "REPORT" and nation and _is_short_form(short, full[:len(full) - len(nation.group(0))], label):
+        return True  # "10 Year Plan" for the "10 Year Health Plan for England"
     if label == "TRUST" and _trust_core(short) and _trust_core(full).startswith(_trust_core(short)):
         return True
     if label == "TRUST" and _body_core(short) == _body_core(full):
+        return True
+    if label == "TRUST" and _clipped(s_words, f_words):
         return True
     return _is_acronym(short, full) or (label == "TRUST" and _abbreviates_trust(short, full))
 
@@ -135,6 +140,12 @@ def _abbreviates_trust(short: str, full: str) -> bool:
     words = full.split()
     return len(short) >= 3 and short.isupper() and any(_is_acronym(short, " ".join(words[:k]))
                                                        for k in range(len(words), 1, -1))
+
+
+def _clipped(s_words: list[str], f_words: list[str]) -> bool:
+    """"Mid Staffs" for "Mid Staffordshire NHS Foundation Trust": the opening words, each whole or cut short."""
+    return 1 < len(s_words) < len(f_words) and s_words != f_words[:len(s_words)] and all(
+        s == f or (len(s) >= 4 and f.startswith(s.rstrip("s"))) for s, f in zip(s_words, f_words))
 
 
 def _trust_core(name: str) -> str:

@@ -13,6 +13,12 @@ from .roles import role_near
 SENTENCE_END = re.compile(r"(?<!(?<![A-Za-z])[A-Z])[.!?][”’\"']?\s+(?=[A-Z‘“'\"(])")
 
 
+#: One unnamed person, who can be the "he" or "she" that follows ("When I asked one journalist …, he said").
+_UNNAMED_ONE = re.compile(
+    r"\b(?:one|another)\s+(?:[a-z-]+\s+){0,2}(?:journalist|reporter|manager|director|member|colleague|nurse|doctor|"
+    r"official|patient|consultant|surgeon|councillor|executive|respondent|delegate|editor)\b(?!s)")
+
+
 @dataclass
 class Who:
     speaker: Mention | None
@@ -29,7 +35,7 @@ class Discourse:
         self.mentions = mentions
         self.paragraphs = _paragraphs(text)
         self.quoted: list[tuple[int, int]] = []  # the quotations' spans: names inside them are not antecedents
-        self.interviewers = self._interviewers()
+        self.interviewers = self._interviewers() | self._askers_told()
 
     def _people(self, start: int, end: int) -> list[Mention]:
         """People named between start and end outside quotations, interviewers left out."""
@@ -54,6 +60,15 @@ class Discourse:
                     found.add(subjects[-1].canonical)
         return found
 
+    def _askers_told(self) -> set[str]:
+        """"X tells Y what …", "X explains to Y why …": Y asks the questions."""
+        found = set()
+        for match in re.finditer(r"\b(?:tells|told|explains to|explained to)\s+", self.text):
+            asked = [m for m in self.mentions if m.label == "PERSON" and m.start == match.end()]
+            if asked and re.match(r"\s+(?:what|why|how|about|that)\b", self.text[asked[0].end:asked[0].end + 8]):
+                found.add(asked[0].canonical)
+        return found
+
     def _org_at(self, position: int) -> bool:
         """Whether an organisation (a magazine, a newspaper) is named right after `position`."""
         return any(m.label == "ORG" and 0 < m.start - position <= 5 for m in self.mentions)
@@ -73,7 +88,7 @@ class Discourse:
         if re.match(r"\s*(?:him|her)\b", self.text[match.end():match.end() + 6]) and match.group(1) in ("met", "meets"):
             antecedent = self._antecedent(sentence_start)  # "Rhiannon Beddoes met her": the person named before
             return Who(antecedent, None) if antecedent else None
-        if lexicon.PRONOUN_RE.fullmatch(self.text[sentence_start:match.start()].strip()):
+        if re.search(r"(?:^|,\s*)(?:he|she)\s*$", self.text[sentence_start:match.start()], re.IGNORECASE):
             antecedent = self._antecedent(sentence_start)  # "She talks to …": the person introduced before
             return Who(antecedent, None) if antecedent else None
         subjects = self._in(sentence_start, match.start(), "PERSON")
@@ -112,8 +127,14 @@ class Discourse:
         para = self._paragraph_index(position)
         p_start = self.paragraphs[para][0]
         nearby = [m for m in self._people(p_start, position) if pronoun_fits(m.canonical.split()[0], pronoun)]
+        unnamed = _UNNAMED_ONE.search(self.text, nearby[-1].end if nearby else p_start, position)
+        if unnamed is not None:
+            return None  # "When I asked one journalist why …, he said": no one we can name
         if not nearby and para > 0:
-            nearby = [m for m in self._people(*self.paragraphs[para - 1]) if pronoun_fits(m.canonical.split()[0], pronoun)]
+            before_start, before_end = self.paragraphs[para - 1]
+            if re.match(rf"{pronoun}\b", self.text[before_start:before_end], re.IGNORECASE):
+                return self._pronoun_referent(before_start, pronoun)  # "He credits X and Y. ¶ '…,' he says."
+            nearby = [m for m in self._people(before_start, before_end) if pronoun_fits(m.canonical.split()[0], pronoun)]
         if nearby:
             return nearby[-1]
         subject = self._interview_subject()

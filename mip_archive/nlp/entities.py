@@ -37,8 +37,14 @@ _LONE_NAME_SUPPORT_AFTER = re.compile(
 _INNER_POSSESSIVE = re.compile(r"([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)[’']s ([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)")
 
 
-_PAPER_TITLE = re.compile(
-    r"\b(?:white|green)\s+paper,?\s+(?P<title>[A-Z][\w’'-]*(?:\s+(?:(?:for|of|the|and|to|in|on|a|with)\s+)*[A-Z][\w’'-]*)*)")
+_TITLE_WORDS = r"[A-Z][\w’'-]*(?:\s+(?:(?:for|of|the|and|to|in|on|a|with|through)\s+)*[A-Z][\w’'-]*)*"
+_SUBTITLE = r"(?::\s+[a-z][^,.;:“”‘’\"\n]{3,90})?"
+#: "the 1989 white paper Working for Patients", "its white paper, Integration and Innovation: working together …,"
+_PAPER_TITLE = re.compile(rf"\b(?:white|green)\s+paper,?\s+(?P<title>{_TITLE_WORDS}{_SUBTITLE})(?=[\s,.;])")
+#: "The survey, Leading Through Covid, received …", "the consultation, Leading the NHS: proposals to …, asks"
+_APPOSITIVE_TITLE = re.compile(
+    rf"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|toolkit),\s+"
+    rf"(?P<title>{_TITLE_WORDS}{_SUBTITLE}),")
 
 
 _QUOTED_TITLE = re.compile(
@@ -71,8 +77,12 @@ def _without_lone_words(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"The 1989 white paper Working for Patients": the capitalised title right after a white or green paper."""
-    for match in _PAPER_TITLE.finditer(text):
+    """"The 1989 white paper Working for Patients", "The survey, Leading Through Covid, received": a capitalised
+    title (with a lower-case subtitle after a colon) right after a white paper, or set off by commas after a
+    document word."""
+    matches = list(_PAPER_TITLE.finditer(text)) + [m for m in _APPOSITIVE_TITLE.finditer(text)
+                                                   if len(m.group("title").split()) > 1]
+    for match in matches:
         start, end = match.span("title")
         mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
         mentions.append(Mention(match.group("title"), "REPORT", start, end))
@@ -84,7 +94,8 @@ def _with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     title in quote marks after a document word is a REPORT; it replaces the pieces the model found inside it."""
     for match in _QUOTED_TITLE.finditer(text):
         title = match.group("title")
-        if not is_title(title.replace(",", ""), re.findall(r"[\w’'-]+", title)):  # "One Team, One Office"
+        head = title.split(": ")[0].replace(",", "")  # "One Team, One Office", "Holding the line: senior managers …"
+        if not is_title(head, re.findall(r"[\w’'-]+", head)) and not _capitalised_head(head):
             continue
         start = match.start("title")
         mentions = [m for m in mentions if not (start <= m.start and m.end <= start + len(title))]
@@ -92,6 +103,11 @@ def _with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
         start, title = start + len(title) - len(bare), bare
         mentions.append(Mention(title, "REPORT", start, start + len(title)))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _capitalised_head(head: str) -> bool:
+    """"Holding the line", "Pressure points": a title in sentence case (first word capitalised, two words or more)."""
+    return len(head.split()) >= 2 and head[0].isupper() and not re.search(r"[.!?]", head)
 
 
 def _without_places_in_trust_names(mentions: list[Mention]) -> list[Mention]:

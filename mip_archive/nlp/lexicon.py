@@ -17,13 +17,14 @@ NOT_ENTITIES = frozenset(
     """nhs government state health eu uk brexit tipster britons parliament trust board recommendations introduction
     cpo ceo vsm vsms esm esms vsm/esm covid covid-19 treasury's minister ministers secretary council union the
     legal eye sharp end interview conference governance a&e ccg ccgs icb icbs ics tupe coo cfo cno cio cmo hr bame
-    gp gps""".split()
+    gp gps ppe bme""".split()
 ) | {"national health service"}
 
 #: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").
 LEADING_FUNCTION_WORDS = frozenset(
     "with as for after in on at by from during under while when since following without and but or of to inside a an"
-    " across within if but so because whether although though unless until his her its their our my".split()
+    " across within if but so because whether although though unless until his her its their our my"
+    " one two three four each every another some several all both many most".split()
 )
 
 #: Nations that follow an organisation's name for its national arm ("BBC Wales").
@@ -35,7 +36,7 @@ MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "WORK_OF_ART"
 #: Last words that make a span a REPORT / TRUST whatever the model called it.
 REPORT_WORDS = frozenset(
     "review report plan plans framework survey inquiry strategy view paper charter programme assessment audit"
-    " investigation blueprint roadmap standard handbook".split()
+    " investigation blueprint roadmap standard standards handbook".split()
 )
 #: Words a report's short name may leave out ("10 Year Plan" for the "10 Year Health Plan").
 REPORT_DESCRIPTORS = frozenset({"health", "nhs", "care", "social"})
@@ -84,6 +85,8 @@ OUTLET_FIRST = frozenset(
     "daily sunday evening morning financial weekly nursing yorkshire manchester london scottish western northern irish"
     " local birmingham liverpool".split()
 )
+#: Broadcasters whose programmes follow their name ("BBC Look North", "BBC Radio 4").
+BROADCASTERS = frozenset({"BBC", "ITV", "STV", "S4C", "UTV"})
 #: Last words that make a name-shaped span a place or building, not a person ("Hope Street", "Grace House").
 PLACE_NOUNS = frozenset(
     "street road lane avenue house hall square park way place court gardens centre center close".split()
@@ -116,16 +119,17 @@ CUE_RE = re.compile(
 #: "a spokesperson for NHS England said": the organisation speaks.
 SPOKESPERSON_RE = re.compile(r"\bspokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Last words of legislation, which is not one of our entity types.
-LAW_WORDS = frozenset({"act", "bill", "regulations", "order"})
+LAW_WORDS = frozenset({"act", "bill", "regulations", "regulation", "order"})
 #: Verbs that open a standfirst or lead paragraph whose subject then speaks the article's quotes.
 LEAD_VERBS = re.compile(
     r"\b(responds|responded|comments|commented|comment|welcomes|welcomed|debunks|says|said|warns|warned|urges|"
     r"calls|argues|explains|criticises|criticised|reacts|reacted|slams|backs|condemns|told|tells|wrote|writes|answers)\b"
 )
 #: Verbs that introduce an interview: the quotes belong to the person interviewed.
-INTERVIEW_RE = re.compile(r"\b(talks to|talked to|interviews|interviewed|speaks to|spoke to|meets|met|tells|told)\b")
+INTERVIEW_RE = re.compile(
+    r"\b(talks to|talked to|interviews|interviewed|speaks to|spoke to|meets|met|tells|told|explains to|explained to)\b")
 #: Interview verbs whose subject is the interviewee ("Jane Doe tells Alison Brent what …").
-INTERVIEWEE_SUBJECT_VERBS = frozenset({"tells", "told"})
+INTERVIEWEE_SUBJECT_VERBS = frozenset({"tells", "told", "explains to", "explained to"})
 #: How a headline names the union when it speaks ("…, says union").
 BARE_SELF_NAME_RE = re.compile(r"^\s*(?:the\s+)?union\s*[.,:;]?\s*$", re.IGNORECASE)
 #: Words that mark an unnamed speaker ("one member said", "a CPO agreed").
@@ -133,7 +137,8 @@ UNNAMED_RE = re.compile(
     r"\b(one|a|an|another|the|some|many|several|our|other)\s+(?:[a-z-]+\s+){0,2}"
     r"(member|members|respondent|respondents|manager|managers|director|directors|delegate|delegates|executive|"
     r"executives|vsm|esm|cpo|ceo|leader|leaders|colleague|colleagues|nurse|doctor|official|source|spokesperson|"
-    r"spokesman|spokeswoman|group|clinicians|campaigners|staff)\b",
+    r"spokesman|spokeswoman|group|clinicians|campaigners|staff|journalist|journalists|reporter|patient|patients|"
+    r"relative|relatives|councillor|mp|consultant|surgeon|employee|employees|worker|workers)\b",
     re.IGNORECASE,
 )
 #: Unnamed people whose words a named speaker passes on ("members had described it as", "a colleague called it").
@@ -151,7 +156,8 @@ BODY_SPEAKS_RE = re.compile(
 )
 #: "A spokesperson for the union told …": the union speaks.
 SELF_SPOKESPERSON_RE = re.compile(
-    r"\bspokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?(?:union|managers[’']?\s+union|MiP)\b", re.I)
+    r"\bspokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?(?:union|managers[’']?\s+union|MiP)\b"
+    r"|\b(?:union|MiP)\s+spokes(?:person|man|woman)\b", re.I)
 PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 #: How the union refers to itself in headlines and standfirsts.
 SELF_NAMES_RE = re.compile(

@@ -45,14 +45,17 @@ def load_patterns() -> list[dict]:
                 row = json.loads(line)
                 row.pop("note", None)
                 patterns.append(row)
-    return patterns + [nhs_place_pattern()]
+    return patterns + nhs_place_patterns()
 
 
-def nhs_place_pattern() -> dict:
-    """"NHS Lanarkshire", "NHS Frimley": NHS + a place is a health board or ICB (national bodies are excluded)."""
+def nhs_place_patterns() -> list[dict]:
+    """"NHS Lanarkshire", "NHS Frimley", "NHS Lomond and Argyll": NHS + a place is a health board or ICB (national
+    bodies are excluded)."""
     national = "|".join(sorted(word.title() for word in NHS_NATIONAL_WORDS))
     place = {"TEXT": {"REGEX": rf"^(?!(?:{national})$)[A-Z][a-z]+$"}}
-    return {"label": "TRUST", "pattern": [{"ORTH": "NHS"}, place, {"TEXT": {"REGEX": "^[A-Z][a-z]+$"}, "OP": "?"}]}
+    word = {"TEXT": {"REGEX": "^[A-Z][a-z]+$"}}
+    return [{"label": "TRUST", "pattern": [{"ORTH": "NHS"}, place, dict(word, OP="?")]},
+            {"label": "TRUST", "pattern": [{"ORTH": "NHS"}, place, dict(word, OP="?"), {"LOWER": "and"}, word]}]
 
 
 def load_pipeline(model: str | None = None) -> Language:

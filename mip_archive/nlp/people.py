@@ -17,8 +17,11 @@ from . import lexicon
 from .given_names import is_given_name
 
 #: One word of a name: initials, or a capitalised word with Mc/Mac/O'/D' prefixes, accents and hyphens.
-NAME_WORD = (r"(?:(?:[A-Z]\.\s?)*[A-Z]\.(?=\s?[A-Z][a-z])|(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-zà-öø-ÿ’']*[a-zà-öø-ÿ]"
-             r"(?:-[A-Z][a-zà-öø-ÿ’']*[a-zà-öø-ÿ])*)")
+#: Capital and small letters of the Latin alphabets names are written in here ("Zieliński", "Ó Briain", "Şahin").
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+NAME_WORD = (rf"(?:(?:[A-Z]\.\s?)*[A-Z]\.(?=\s?[A-Z][a-z])|(?:Mc|Mac|O[’']|D[’'])?[{UPPER}][{LOWER}’']*[{LOWER}]"
+             rf"(?:-[{UPPER}{LOWER[:3]}][{LOWER}’']*[{LOWER}])*)")  # "Hyun-woo" too
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|ap|bin|al)"
 _CAPITAL_PARTICLE = re.compile(r"St|Ap|De|Da|Di|Du|Van|Von|Le|La|Del|Della|Mac|Mc|Ní|Nic|Ó|Den|Der")
 _WORD_RE = re.compile(NAME_WORD)
@@ -33,7 +36,7 @@ _ROLE_BEFORE = re.compile(
     rf"(?=[A-Z])", re.IGNORECASE)
 #: "lead organiser in the East of England, " — then the name, closed by a comma.
 _ROLE_COMMA = re.compile(rf"\b{_ROLES}(?:\s+(?:for|of|in|at)\s+[^,.;:\n]{{1,40}})?,\s+(?=[A-Z])", re.IGNORECASE)
-_INTERVIEW = re.compile(r"\b(?:tells|told|talks to|talked to|speaks to|spoke to|interviews|interviewed|meets|met)"
+_INTERVIEW = re.compile(r"\b(?:tells|told|talks to|talked to|speaks to|spoke to|interviews|interviewed|meets|met|explains to)"
                         r"\s+(?=[A-Z])")
 #: A byline on its own line: "By Aled Prosser".
 _BYLINE = re.compile(rf"^By\s+({NAME_WORD}(?:[^\S\n]+(?:{_PARTICLE}\s+)?{NAME_WORD}){{1,2}})[^\S\n]*$", re.MULTILINE)

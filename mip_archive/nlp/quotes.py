@@ -17,7 +17,11 @@ _WORD = re.compile(r"[\w’'-]+")
 _SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
 _TITLE_BEFORE = re.compile(
     r"\b(?:briefing|guide|report|paper|leaflet|booklet|factsheet|titled|entitled|called|headlined|motion|session|"
-    r"webinar|workshop|theme|themed|title|motto|slogan|strapline|banner)[,:]?\s*[“‘\"']?$", re.IGNORECASE)
+    r"webinar|workshop|theme|themed|title|motto|slogan|strapline|banner|submission|survey|consultation|response)[,:]?"
+    r"\s*[“‘\"']?$", re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(r"\b(?:says|said|adds|added|replies|replied|asks|asked|laughs|laughed)[:,]\s*$")
+_SPEECH_AFTER = re.compile(r"\s*(?:(?:he|she|they|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+)"
+                           r"(?:says|said|adds|added|replies|replied|laughs|laughed|admits|admitted)\b")
 _NAME_FOLLOWS = re.compile(r"\s*(?:project|programme|campaign|initiative|report|review|strategy|plan|series|column)\b")
 
 
@@ -128,8 +132,15 @@ def _is_quotation(text: str, span: QuoteSpan) -> bool:
 
 
 def _clearly_speech(text: str, span: QuoteSpan) -> bool:
+    """A short quote is speech when a speech verb introduces it ("she says: “Now there is.”") or follows it
+    ("“I know,” he said"), or "in the words of" someone."""
     before = text[max(0, span.start - 60):span.start - 1]
-    return bool(re.search(r"in the words of [^.]{0,40}$", before, re.IGNORECASE)) and len(_WORD.findall(span.text)) >= 2
+    after = text[span.end + 1:span.end + 40]
+    if re.search(r"in the words of [^.]{0,40}$", before, re.IGNORECASE):
+        return len(_WORD.findall(span.text)) >= 2
+    if not re.search(r"[.,!?]$", span.text):
+        return False  # a bare phrase ('very shortly') is a scare quote, whatever verb is near
+    return bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after))
 
 
 def is_title(quote: str, words: list[str]) -> bool:

@@ -44,21 +44,26 @@ _HYPHEN_BEFORE = re.compile(r"(?:(?<![\w-])[A-Z][\w’']*[a-z]-)$|(?:(?<!\w)(?:[
 _REGION_AFTER = re.compile(r" (?:" + "|".join(lexicon.NATIONS) + r")\b")
 
 
+_LOWER_HYPHEN_NAME = re.compile(r"-[a-z]{2,}(?: [A-Z][a-z]+\b(?! [A-Z]))?")
+_TITLE_THEN_NAME = re.compile(rf"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Professor|Sir|Dame)\.?\s+(?:{people.NAME_WORD}\s*)+$")
+_PROGRAMME_AFTER = re.compile(r"(?: (?:Look|Radio|Today|Newsnight|North|South|East|West|Midlands|Breakfast|Points|"
+                              r"Inside|Out|Politics|Live|One|Two|Four|\d))+\b")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Professor|Sir|Dame|Lord|Lady|Baroness)\.?\s+$")
 _NEWSROOM_AFTER = re.compile(r" News\b")
 
 
-_NAME_BEFORE_PARTICLE = re.compile(r"(?<![\w’'-])[A-Z][a-zà-öø-ÿ]+ $")  # "Dylan " before "Ap Gwilym"
+_NAME_BEFORE_PARTICLE = re.compile(rf"(?<![\w’'-])[{people.UPPER}][{people.LOWER}]+ $")  # "Dylan " before "Ap Gwilym"
 
 
 _EVIDENCE_TO = re.compile(r"^(?:[A-Z][\w’']*\s+)?(?:written\s+)?evidence\s+to\s+(?:the\s+)?(.+)$")
 
 
 _NAME_AND_PARTICLE_BEFORE = re.compile(
-    r"(?<![\w’'-])(?!(?:In|On|At|Of|By|To|For|With|From|The)\b)[A-Z][a-zà-öø-ÿ]+"
+    rf"(?<![\w’'-])(?!(?:In|On|At|Of|By|To|For|With|From|The)\b)[{people.UPPER}][{people.LOWER}]+"
     r"(?: (?:de|da|di|du|del|della|van|von|der|den|le|la|ap)){1,2} $")
 
 
-_PARTICLE_AFTER = re.compile(r"(?: (?:de|da|di|du|del|della|van|von|der|den|le|la|ap)){1,2} [A-Z][\w’'-]*[a-zà-öø-ÿ]")
+_PARTICLE_AFTER = re.compile(rf"(?: (?:de|da|di|du|del|della|van|von|der|den|le|la|ap)){{1,2}} [{people.UPPER}][\w’'-]*[{people.LOWER}]")
 
 
 _REPORT_NATION = re.compile(r" for (?:England|Wales|Scotland|Northern Ireland)\b")
@@ -93,6 +98,9 @@ def mention_of(ent: Span) -> Mention | None:
     if not text:
         return None
     label = _relabel(text, ent)
+    if label == "PERSON" and ent.label_ != "PERSON":  # "Mr Osei-Bonsu" called an organisation
+        stripped = _strip_titles(text)
+        start, text = start + len(text) - len(stripped), stripped
     if label is None or _is_noise(text, label, ent, start):
         return None
     return Mention(text=text, label=label, start=start, end=start + len(text))
@@ -112,6 +120,8 @@ def _widened(ent: Span) -> tuple[int, int]:
     if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return start, end
     after = _HYPHEN_AFTER.match(text, end) or _regional_suffix(ent, text, end)
+    if after is None and ent.label_ == "PERSON" and " " not in ent.text:
+        after = _LOWER_HYPHEN_NAME.match(text, end)  # "Hyun" + "-woo Park"
     if after is None and (ent.label_ == "PERSON" or " " not in ent.text):
         after = _PARTICLE_AFTER.match(text, end)  # "Rosalind" + " de Souza", "Owain" + " ap Huw"
     before = _HYPHEN_BEFORE.search(text, max(0, start - 12), start)
@@ -127,7 +137,8 @@ def _regional_suffix(ent: Span, text: str, end: int) -> re.Match | None:
     "NHS Wales" is a name)."""
     if ent.label_ != "ORG" or not ent.text.isupper() or " " in ent.text or ent.text == "NHS":
         return None
-    return _REGION_AFTER.match(text, end) or _NEWSROOM_AFTER.match(text, end)
+    return _REGION_AFTER.match(text, end) or _NEWSROOM_AFTER.match(text, end) or (
+        _PROGRAMME_AFTER.match(text, end) if ent.text in lexicon.BROADCASTERS else None)
 
 
 def _clean(doc_text: str, start: int, end: int, label: str) -> tuple[int, str]:
@@ -253,6 +264,10 @@ def _relabel(text: str, ent: Span) -> str | None:
         return "TRUST"
     if ent.label_ == "PERSON" and words[0] in lexicon.COMPASS_WORDS:
         return None  # "North Wales", "West Midlands": a region
+    if ent.label_ != "PERSON" and (_TITLE_THEN_NAME.match(text) or (
+            _TITLE_BEFORE.search(ent.doc.text, max(0, ent.start_char - 12), ent.start_char)
+            and people.is_name_shape(text))):
+        return "PERSON"  # "Mr Osei-Bonsu", "Mr" + "Addo-Mensah"
     if ent.label_ != "PERSON" and (people.is_personal_name(text) or _looks_like_person(text, ent)
                                    or (_PARTICLE_AFTER.search(text) and people.is_name_shape(text))):
         return "PERSON"
@@ -277,10 +292,14 @@ def _is_nhs_place(text: str) -> bool:
 
 
 def _looks_like_person(text: str, ent: Span) -> bool:
-    """A capitalised name in a speaker's place ("Jane Doe says", "according to Jane Doe", "said Doe") is a person."""
+    """A capitalised name in a speaker's place ("Jane Doe says", "according to Jane Doe", "said Doe", or its surname
+    speaking elsewhere: "Obi says") is a person."""
     words = text.split()
     if not 1 <= len(words) <= 3 or not people.is_name_shape(text):
         return False
+    if len(words) > 1 and re.search(rf"\b{re.escape(words[-1])},?\s+(?:says|said|recalls|adds|added|argues|laughs)\b",
+                                    ent.doc.text):
+        return True
     doc_text, start = ent.doc.text, ent.doc.text.find(text, ent.start_char)
     if len(words) > 1 and people.has_role_after(doc_text, start + len(text)):
         return True
@@ -297,6 +316,10 @@ def _is_noise(text: str, label: str, ent: Span, start: int) -> bool:
     lowered = text.lower()
     if lowered in lexicon.NOT_ENTITIES or not re.search(r"[A-Z0-9]", text) or len(text) < 2:
         return True
+    if label == "PERSON" and not text[0].isupper():
+        return True  # "s 480": a clause number, not a name
+    if lowered in lexicon.OUTLET_WORDS and ent.doc.text[max(0, start - 4):start].lower() != "the ":
+        return True  # "the Guardian" is a newspaper; a "Freedom to Speak Up Guardian" is a role
     if label in ("ORG", "TRUST") and _after_indefinite(ent.doc.text, start, text):
         return True
     if label == "ORG" and _generic_sentence_opening(text, ent.doc.text, start):
