@@ -377,3 +377,11 @@ def test_attribution_in_features_with_several_people(enricher, text, expected):
 ])
 def test_attribution_of_continuing_pronouns_spokespeople_and_short_quotes(enricher, text, expected):
     assert quotes_of(enricher, text) == expected
+
+
+def test_a_speaker_named_by_surname_keeps_the_role_stated_earlier(enricher):
+    text = ("Cuts\n\nMiP national officer Rhiannon Beddoes-Pryce responds to the plans.\n\n"
+            "'People deserve to know which posts are at risk,' said Beddoes-Pryce.")
+    assert quotes_of(enricher, text) == [
+        quote("People deserve to know which posts are at risk,", "Rhiannon Beddoes-Pryce", "PERSON", "said",
+              "MiP national officer")]

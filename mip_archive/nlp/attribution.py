@@ -62,6 +62,15 @@ class Attributor(Discourse):
             quotes.append(self._quote(span, who))
         return self._joined_interruptions(quotes)
 
+    def _stated_role(self, canonical: str) -> str | None:
+        """The role the article gives a speaker elsewhere ("MiP national officer Jo Bloggs" … "said Bloggs")."""
+        for mention in self.mentions:
+            if mention.canonical == canonical:
+                role = role_near(self.text, mention)
+                if role:
+                    return role
+        return None
+
     def _joined_interruptions(self, quotes: list[Quote]) -> list[Quote]:
         """"'Churn is costly,' she said, 'and rarely counted.'" is ONE quote: a cue between commas only interrupts
         it. A full stop after the cue ("…," she said. "…") starts a second quote."""
@@ -103,7 +112,7 @@ class Attributor(Discourse):
             q = who.quote
             return Quote(span.text, q.speaker, q.speaker_label, q.role, q.cue, span.start, span.end)
         if who.speaker is not None:
-            role = role_near(self.text, who.speaker) or None
+            role = role_near(self.text, who.speaker) or self._stated_role(who.speaker.canonical)
             return Quote(span.text, who.speaker.canonical, who.speaker.label, role, who.cue, span.start, span.end)
         return Quote(span.text, who.name, who.label, None, who.cue, span.start, span.end)
 
