@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from . import lexicon, people
 from .mention import Mention, known_names
 from .quotes import is_title
-from .spans import LABELS, LEADING_THE, line_pieces, mention_of
+from .spans import LABELS, LEADING_THE, line_pieces, mention_of, text_of
 
 __all__ = ["LABELS", "Mention", "extract_mentions", "known_names"]
 
@@ -56,14 +56,14 @@ _QUOTED_TITLE = re.compile(
 
 def extract_mentions(doc: Doc) -> list[Mention]:
     """Clean, relabelled, filtered mentions for every entity span in the doc, in text order."""
-    mentions = []
+    text, mentions = text_of(doc), []
     for ent in line_pieces(doc):
         for mention in _split_possessive(mention_of(ent)):
-            if not _is_role_place(doc.text, mention):
+            if not _is_role_place(text, mention):
                 mentions.append(mention)
-    mentions = _with_first_name_people(doc.text, _with_role_named_people(doc.text, mentions))
-    mentions = _with_quoted_titles(doc.text, _without_places_in_trust_names(_split_coordinated(mentions)))
-    return _without_lone_words(doc.text, _with_unquoted_titles(doc.text, mentions))
+    mentions = _with_first_name_people(text, _with_role_named_people(text, mentions))
+    mentions = _with_quoted_titles(text, _without_places_in_trust_names(_split_coordinated(mentions)))
+    return _without_lone_words(text, _with_unquoted_titles(text, mentions))
 
 
 def _without_lone_words(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -17,6 +17,7 @@ from .entities import Mention, extract_mentions
 from .model import load_pipeline
 from .quotes import find_quotes
 from .roles import RoleMention, find_roles
+from .spans import text_of
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,8 @@ class Enricher:
             yield self._from_doc(doc)
 
     def _from_doc(self, doc: Doc) -> Enrichment:
-        mentions = fold_abbreviations(doc.text, resolve(extract_mentions(doc)))
-        mentions = add_surname_mentions(doc.text, fold_eponymous_reports(doc.text, mentions))
-        quotes = Attributor(doc.text, mentions).attribute(find_quotes(doc.text))
-        return Enrichment(entities=mentions, quotes=quotes, roles=find_roles(doc.text, mentions))
+        text = text_of(doc)
+        mentions = fold_abbreviations(text, resolve(extract_mentions(doc)))
+        mentions = add_surname_mentions(text, fold_eponymous_reports(text, mentions))
+        quotes = Attributor(text, mentions).attribute(find_quotes(text))
+        return Enrichment(entities=mentions, quotes=quotes, roles=find_roles(text, mentions))

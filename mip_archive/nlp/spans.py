@@ -91,10 +91,18 @@ def line_pieces(doc: Doc) -> list[Span]:
     return pieces
 
 
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once: spaCy joins every token again on each ``doc.text``."""
+    text = doc.user_data.get("mip_text")
+    if text is None:
+        text = doc.user_data["mip_text"] = doc.text
+    return text
+
+
 def mention_of(ent: Span) -> Mention | None:
     if ent.label_ not in LABELS and ent.label_ not in lexicon.MODEL_LABELS:
         return None
-    start, text = _clean(ent.doc.text, *_widened(ent), ent.label_)
+    start, text = _clean(text_of(ent.doc), *_widened(ent), ent.label_)
     if not text:
         return None
     label = _relabel(text, ent)
@@ -109,7 +117,7 @@ def mention_of(ent: Span) -> Mention | None:
 def _widened(ent: Span) -> tuple[int, int]:
     """Character offsets of a name span widened over hyphenated parts and initials the model cut off
     ("Anita Chowdhury" + "-Banks", "R.J. " + "Abernethy")."""
-    text, start, end = ent.doc.text, ent.start_char, ent.end_char
+    text, start, end = text_of(ent.doc), ent.start_char, ent.end_char
     if ent.label_ == "REPORT" and all(w.lower() in lexicon.GENERIC_REPORT_WORDS | lexicon.REPORT_WORDS for w in
                                       LEADING_THE.sub("", ent.text).split()):
         title = _REPORT_OF.match(text, end)  # "Independent Investigation" + " of the National Health Service"
@@ -265,7 +273,7 @@ def _relabel(text: str, ent: Span) -> str | None:
     if ent.label_ == "PERSON" and words[0] in lexicon.COMPASS_WORDS:
         return None  # "North Wales", "West Midlands": a region
     if ent.label_ != "PERSON" and (_TITLE_THEN_NAME.match(text) or (
-            _TITLE_BEFORE.search(ent.doc.text, max(0, ent.start_char - 12), ent.start_char)
+            _TITLE_BEFORE.search(text_of(ent.doc), max(0, ent.start_char - 12), ent.start_char)
             and people.is_name_shape(text))):
         return "PERSON"  # "Mr Osei-Bonsu", "Mr" + "Addo-Mensah"
     if ent.label_ != "PERSON" and (people.is_personal_name(text) or _looks_like_person(text, ent)
@@ -277,7 +285,7 @@ def _relabel(text: str, ent: Span) -> str | None:
 def _is_outlet(text: str, ent: Span) -> bool:
     """"the Evening Standard", "the Herald": a newspaper (the model often says work of art or person)."""
     words = text.split()
-    after_the = ent.doc.text[max(0, ent.start_char - 4):ent.start_char] == "the " or ent.text.startswith("the ")
+    after_the = text_of(ent.doc)[max(0, ent.start_char - 4):ent.start_char] == "the " or ent.text.startswith("the ")
     if words[-1].lower() in lexicon.OUTLET_WORDS and (len(words) == 2 or words[0].lower() in lexicon.OUTLET_FIRST
                                                       or (len(words) == 1 and after_the)):
         return True
@@ -298,9 +306,9 @@ def _looks_like_person(text: str, ent: Span) -> bool:
     if not 1 <= len(words) <= 3 or not people.is_name_shape(text):
         return False
     if len(words) > 1 and re.search(rf"\b{re.escape(words[-1])},?\s+(?:says|said|recalls|adds|added|argues|laughs)\b",
-                                    ent.doc.text):
+                                    text_of(ent.doc)):
         return True
-    doc_text, start = ent.doc.text, ent.doc.text.find(text, ent.start_char)
+    doc_text, start = text_of(ent.doc), text_of(ent.doc).find(text, ent.start_char)
     if len(words) > 1 and people.has_role_after(doc_text, start + len(text)):
         return True
     following = re.match(r"\s*([a-z]+)", doc_text[start + len(text):start + len(text) + 20])
@@ -318,24 +326,24 @@ def _is_noise(text: str, label: str, ent: Span, start: int) -> bool:
         return True
     if label == "PERSON" and not text[0].isupper():
         return True  # "s 480": a clause number, not a name
-    if lowered in lexicon.OUTLET_WORDS and ent.doc.text[max(0, start - 4):start].lower() != "the ":
+    if lowered in lexicon.OUTLET_WORDS and text_of(ent.doc)[max(0, start - 4):start].lower() != "the ":
         return True  # "the Guardian" is a newspaper; a "Freedom to Speak Up Guardian" is a role
-    if label in ("ORG", "TRUST") and _after_indefinite(ent.doc.text, start, text):
+    if label in ("ORG", "TRUST") and _after_indefinite(text_of(ent.doc), start, text):
         return True
-    if label == "ORG" and _generic_sentence_opening(text, ent.doc.text, start):
+    if label == "ORG" and _generic_sentence_opening(text, text_of(ent.doc), start):
         return True
-    if label in ("PERSON", "ORG") and _common_word_opening(text, ent.doc.text, start):
+    if label in ("PERSON", "ORG") and _common_word_opening(text, text_of(ent.doc), start):
         return True
     if lowered in known_names():
         return False
-    if label == "TRUST" and re.match(r" [A-Z][a-z]", ent.doc.text[start + len(text):start + len(text) + 3]):
+    if label == "TRUST" and re.match(r" [A-Z][a-z]", text_of(ent.doc)[start + len(text):start + len(text) + 3]):
         return True  # "NHS Trust" inside "NHS Trust Development Authority"
-    if label == "REPORT" and _unconfirmed_initial_name(ent.doc.text, text, start):
+    if label == "REPORT" and _unconfirmed_initial_name(text_of(ent.doc), text, start):
         return True
     if label == "REPORT" and re.sub(r"[’']s$", "", text.split()[0]) in lexicon.POST_NOMINALS:
         return True  # "Tom Kark QC’s review": the report is named by its author elsewhere
-    if label == "ORG" and " " not in text and text.istitle() and _sentence_initial(ent.doc.text, start):
-        return not lexicon.CUE_RE.match(ent.doc.text, start + len(text) + 1)  # "Oakenshaw told HSJ" is kept
+    if label == "ORG" and " " not in text and text.istitle() and _sentence_initial(text_of(ent.doc), start):
+        return not lexicon.CUE_RE.match(text_of(ent.doc), start + len(text) + 1)  # "Oakenshaw told HSJ" is kept
     return False
 
 
