@@ -428,3 +428,24 @@ def test_wider_names_subtitled_titles_firms_and_law(enricher, text, expected):
 def test_name_shapes_cover_the_latin_alphabets(name):
     from mip_archive.nlp.people import is_name_shape
     assert is_name_shape(name)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # accented first names count as first names; a two-word surname alone stays the person
+    ("Siobhán Ní Dhuibhir runs the partnership. Ní Dhuibhir laughs.", {("PERSON", "Siobhán Ní Dhuibhir")}),
+    # a title set off by "the … plan" after it; a sentence-case title in quote marks after "published"
+    ("His work was shaped by A Greener Powys, the county’s long-term plan for care.",
+     {("REPORT", "A Greener Powys")}),
+    ("Years ago the King’s Fund published “Management in today’s NHS: doing the impossible”, which praised managers.",
+     {("ORG", "King’s Fund"), ("REPORT", "Management in today’s NHS: doing the impossible")}),
+    # "X Health" named after a place is a trust; "Public Health" is a field; places after "in" are places
+    ("Managers at Fernhill Health met public health leaders in Truro.", {("TRUST", "Fernhill Health")}),
+    # national regulators and a hospital group named for two places
+    ("The Nursing and Midwifery Council and the Downs and Weald Hospitals Group both replied.",
+     {("ORG", "Nursing and Midwifery Council"), ("TRUST", "Downs and Weald Hospitals Group")}),
+    ("ICBs must follow the Model ICB blueprint.", {("REPORT", "Model ICB blueprint")}),
+    # "Employment Judge" is a title
+    ("Employment Judge Helen Ashby said the claim succeeded.", {("PERSON", "Helen Ashby")}),
+])
+def test_accents_titles_with_their_kind_health_trusts_and_regulators(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

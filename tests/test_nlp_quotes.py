@@ -385,3 +385,36 @@ def test_a_speaker_named_by_surname_keeps_the_role_stated_earlier(enricher):
     assert quotes_of(enricher, text) == [
         quote("People deserve to know which posts are at risk,", "Rhiannon Beddoes-Pryce", "PERSON", "said",
               "MiP national officer")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Funding\n\nNHS Providers, which represents trusts, said trusts were stretched. In a statement, the "
+        "organisation said: “The gap keeps growing.”",
+        [quote("The gap keeps growing.", "NHS Providers", "ORG", "said")],
+        id="'the organisation said' is the organisation named before"),
+    pytest.param(
+        "Tax\n\nNHS Employers has also called for change. It said: “The rules are driving doctors away.”",
+        [quote("The rules are driving doctors away.", "NHS Employers", "ORG", "said")],
+        id="'It said' is the organisation named before"),
+    pytest.param(
+        "Regulation\n\nOur response says: “Managers should answer for their decisions, as clinicians do.”",
+        [quote("Managers should answer for their decisions, as clinicians do.", "MiP", "ORG", "says")],
+        id="the union's own document speaks for the union"),
+    pytest.param(
+        "Flexible working\n\nMembers often ask: ‘Can my employer just refuse the request?’",
+        [quote("Can my employer just refuse the request?", None, None, "ask")],
+        id="members in general are no one in particular"),
+    pytest.param(
+        "Letters\n\nKaren Hollis runs the unit. A patient’s daughter wrote to us. “Whoever sorted that out, thank "
+        "them,” she said.",
+        [quote("Whoever sorted that out, thank them,", None, None, "said")],
+        id="'she' after an unnamed relative is no one we can name"),
+    pytest.param(
+        "Debate\n\nAs Baroness Hale-Morris put it during a debate on the review, ‘nobody has ever run a hospital "
+        "without managers’.",
+        [quote("nobody has ever run a hospital without managers", "Hale-Morris", "PERSON", "put it")],
+        id="speech after 'the review,' is still speech"),
+])
+def test_attribution_to_bodies_referred_back_documents_and_the_public(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

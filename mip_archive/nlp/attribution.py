@@ -101,8 +101,10 @@ class Attributor(Discourse):
         answer = self._qa_answer(para, span)
         if answer is not None:
             return answer
-        if last is not None and previous is not None and self._paragraph_index(previous.start) >= para - 1:
-            return _Inherit(last)
+        if last is not None and previous is not None and (
+                self._paragraph_index(previous.start) >= para - 1
+                or (self._paragraph_index(previous.start) >= para - 2 and not self._people(previous.end, span.start))):
+            return _Inherit(last)  # continuing speech, even past a paragraph that names no one else
         if para <= max(_LEAD_PARAGRAPHS) + 1:  # next to the lead, its subject ("MiP responds to X") speaks
             return self._from_lead(para) or self._previous_paragraph_person(para, span) or Who(None, None)
         return self._previous_paragraph_person(para, span) or self._from_lead(para) or Who(None, None)
@@ -198,7 +200,10 @@ class Attributor(Discourse):
         if seg_start != self.paragraphs[self._paragraph_index(seg_start)][0] or re.search(
                 r"[“”\"‘]", self.text[seg_start:span.start - 1]):
             return None  # after an earlier quote in the paragraph the speaker carries on
-        people = {m.canonical: m for m in self._in(seg_start, span.start - 1, "PERSON")}
+        found = self._in(seg_start, span.start - 1, "PERSON")
+        people = {m.canonical: m for m in found}
+        if len(people) > 1 and found[0].start == seg_start and not re.match(r"[’']s\b", self.text[found[0].end:]):
+            people = {found[0].canonical: found[0]}  # "Moyo points to Patricia Hewitt’s review …": the subject
         if len(people) != 1:
             return None
         person = next(iter(people.values()))
@@ -271,8 +276,13 @@ class Attributor(Discourse):
             body = self._body_speaking_before(start)  # "NHS England said … A spokesperson said: '…'"
             if body is not None:
                 return Who(body, cue)
-        if lexicon.UNNAMED_RE.search(region):
-            return Who(None, cue)
+        if lexicon.OWN_DOCUMENT_RE.search(region):
+            return Who(None, cue, lexicon.SELF_NAME, "ORG")  # "Our response says: '…'"
+        bodies = self._in(start, end, "ORG") + self._in(start, end, "TRUST")
+        if (lexicon.GENERIC_SPEAKERS_RE.match(region) and not bodies) or lexicon.UNNAMED_RE.search(region):
+            return Who(None, cue)  # "Members often ask: '…'" (but "Managers in Partnership said" is the union)
+        if lexicon.BODY_REFERENCE_RE.search(region):
+            return Who(self._body_referred(start), cue)  # "In a statement, the organisation said: '…'"
         pronoun = lexicon.PRONOUN_RE.search(region)
         if pronoun and (len(region.split()) <= 4 or re.search(r"\b(?:he|she)\s*$", region, re.IGNORECASE)):
             return Who(self._pronoun_referent(start, pronoun.group(1)), cue)  # "as he puts it"

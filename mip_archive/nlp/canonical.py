@@ -81,7 +81,8 @@ def add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _adopt_labels(mentions: list[Mention]) -> None:
     """An ORG that is the short form of a TRUST or REPORT in the same article takes that label."""
-    people = {part for m in mentions if m.label == "PERSON" for part in (m.text, m.text.split()[-1])}
+    people = {" ".join(words[i:]) for m in mentions if m.label == "PERSON" for words in [m.text.split()]
+              for i in range(len(words))}  # "Ní Bhriain" and "Bhriain" of "Siobhán Ní Bhriain"
     for mention in mentions:
         if mention.label == "ORG" and mention.text in people:
             mention.label = "PERSON"

@@ -15,8 +15,10 @@ SENTENCE_END = re.compile(r"(?<!(?<![A-Za-z])[A-Z])[.!?][”’\"']?\s+(?=[A-Z�
 
 #: One unnamed person, who can be the "he" or "she" that follows ("When I asked one journalist …, he said").
 _UNNAMED_ONE = re.compile(
-    r"\b(?:one|another)\s+(?:[a-z-]+\s+){0,2}(?:journalist|reporter|manager|director|member|colleague|nurse|doctor|"
-    r"official|patient|consultant|surgeon|councillor|executive|respondent|delegate|editor)\b(?!s)")
+    r"\b(?:(?:one|another)\s+(?:[a-z-]+\s+){0,2}(?:journalist|reporter|manager|director|member|colleague|nurse|doctor|"
+    r"official|patient|consultant|surgeon|councillor|executive|respondent|delegate|editor)"
+    r"|(?<!, )(?<!is )(?<!was )(?<!as )\ban?\s+(?:[\w’'-]+\s+){0,2}(?:journalist|reporter|patient|relative|daughter|son|"
+    r"wife|husband|mother|father|carer|neighbour|resident|member of the public))\b(?!s)", re.IGNORECASE)
 
 
 @dataclass
@@ -136,11 +138,19 @@ class Discourse:
                 return self._pronoun_referent(before_start, pronoun)  # "He credits X and Y. ¶ '…,' he says."
             nearby = [m for m in self._people(before_start, before_end) if pronoun_fits(m.canonical.split()[0], pronoun)]
         if nearby:
-            return nearby[-1]
+            subjects = [m for m in nearby if not re.match(r"[’']s?\b", self.text[m.end:m.end + 2])]
+            return (subjects or nearby)[-1]  # "Moyo points to Patricia Hewitt’s review … she says": Moyo
         subject = self._interview_subject()
         if subject is not None and pronoun_fits(subject.canonical.split()[0], pronoun):
             return subject
         return self._antecedent(position, pronoun)
+
+    def _body_referred(self, position: int) -> Mention | None:
+        """"It said", "the organisation said": the last organisation or trust named in the sentences just before."""
+        window = last_sentence_start(self.text, 0, max(0, last_sentence_start(self.text, 0, position) - 2))
+        bodies = [m for m in self.mentions if m.label in ("ORG", "TRUST") and window <= m.start and m.end <= position
+                  and not any(q_start <= m.start < q_end for q_start, q_end in self.quoted)]
+        return bodies[0] if bodies else None
 
     def _in(self, start: int, end: int, label: str) -> list[Mention]:
         return [m for m in self.mentions if m.label == label and m.start >= start and m.end <= end]

@@ -12,6 +12,7 @@ common words) are listed in ``NOT_GIVEN`` and never count.
 
 import importlib
 import pkgutil
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,9 +72,14 @@ def _latin_name(name: str) -> bool:
 
 
 def is_given_name(word: str) -> bool:
-    """"Rhiannon", "Tomás"; a hyphenated first name counts by its first part ("Mei-Ling")."""
+    """"Rhiannon", "Tomás"; "Siobhán" as "Siobhan"; a hyphenated first name counts by its first part ("Mei-Ling")."""
     names = given_names()
-    return word in names or ("-" in word and word.split("-", 1)[0] in names)
+    first = word.split("-", 1)[0]
+    return word in names or first in names or _unaccented(first) in names
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def pronoun_fits(first_name: str, pronoun: str) -> bool:

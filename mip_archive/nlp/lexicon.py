@@ -7,7 +7,7 @@ import re
 
 #: Honorifics and job titles that sit in front of a name but are not part of it.
 TITLES = frozenset(
-    "sir dame lord lady baroness baron dr doctor prof professor mr mrs ms miss rev cllr councillor mp".split()
+    "sir dame lord lady baroness baron dr doctor prof professor mr mrs ms miss rev cllr councillor mp judge".split()
 )
 #: Multi-word titles stripped from the front of a PERSON span ("Health Secretary Jeremy Hunt").
 TITLE_PHRASES = ("health secretary", "secretary of state", "prime minister", "chancellor", "health minister")
@@ -65,7 +65,12 @@ ORG_WORDS = frozenset(
     """health nhs trust fund union council board office department service services hospital hospitals group foundation
     committee agency authority college society institute association partnership providers employers england wales
     scotland ireland centre center network academy commission review plan report survey news times journal
-    solicitors llp ltd limited plc associates consulting consultants chambers partners""".split()
+    solicitors llp ltd limited plc associates consulting consultants chambers partners ambulance""".split()
+)
+#: First words of "X Health" that name a field, not a trust ("Public Health", "Mental Health").
+GENERIC_HEALTH_WORDS = frozenset(
+    "public mental global population occupational digital community primary sexual oral child children's women's"
+    " men's physical planetary environmental international national social".split()
 )
 #: First words of a region's name, never of a person's ("North Wales", "West Midlands").
 COMPASS_WORDS = frozenset("north south east west central mid greater upper lower".split())
@@ -99,7 +104,7 @@ PERSON_VERBS = frozenset(
 
 #: Cue verbs and phrases that attribute a quotation. Longest first so "told us" wins over "told".
 CUE_PHRASES = sorted(
-    """said says say saying told tells tell added adds adding warned warns warning explained explains explaining argued
+    """said says say saying told tells tell ask added adds adding warned warns warning explained explains explaining argued
     argues arguing insisted insists commented comments commenting responded responds responding welcomed welcomes
     claimed claims claiming agreed agrees asked asks noted notes stressed stresses urged urges wrote writes
     continued continues concluded concludes admitted admits acknowledged acknowledges replied replies recalled recalls
@@ -158,6 +163,14 @@ BODY_SPEAKS_RE = re.compile(
 SELF_SPOKESPERSON_RE = re.compile(
     r"\bspokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?(?:union|managers[’']?\s+union|MiP)\b"
     r"|\b(?:union|MiP)\s+spokes(?:person|man|woman)\b", re.I)
+#: Speakers who are everyone and no one: "Members often ask: '…'".
+GENERIC_SPEAKERS_RE = re.compile(r"^\s*(?:members|managers|staff|colleagues|people|readers|employers)\b", re.I)
+#: The union's own documents speaking: "Our response says: '…'".
+OWN_DOCUMENT_RE = re.compile(r"\bour\s+(?:response|submission|evidence|letter|statement|survey|report|briefing)\s*$", re.I)
+#: An organisation referred back to: "In a statement, the organisation said", "It said:".
+BODY_REFERENCE_RE = re.compile(
+    r"(?:^|\b)(?:the\s+(?:organisation|body|department|association|federation|charity|regulator|think\s+tank)|it)\s*$",
+    re.IGNORECASE)
 PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 #: How the union refers to itself in headlines and standfirsts.
 SELF_NAMES_RE = re.compile(

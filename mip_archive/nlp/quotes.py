@@ -16,7 +16,8 @@ MAX_PARAGRAPHS = 4
 _WORD = re.compile(r"[\w’'-]+")
 _SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
 _TITLE_BEFORE = re.compile(
-    r"\b(?:briefing|guide|report|paper|leaflet|booklet|factsheet|titled|entitled|called|headlined|motion|session|"
+    r"\b(?:(?:report|review|inquiry|strategy|plan|framework)(?:\s+(?:on|into|of)\s+[^,.;“”‘’\"]{1,50})?,"
+    r"|published|publishes|launched|briefing|guide|report|paper|leaflet|booklet|factsheet|titled|entitled|called|headlined|motion|session|"
     r"webinar|workshop|theme|themed|title|motto|slogan|strapline|banner|submission|survey|consultation|response)[,:]?"
     r"\s*[“‘\"']?$", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(r"\b(?:says|said|adds|added|replies|replied|asks|asked|laughs|laughed)[:,]\s*$")
@@ -126,8 +127,10 @@ def _is_quotation(text: str, span: QuoteSpan) -> bool:
     words = _WORD.findall(span.text)
     if len(words) < MIN_WORDS:
         return bool(words) and _clearly_speech(text, span)
-    if _NAME_FOLLOWS.match(text, span.end + 1) or _TITLE_BEFORE.search(text[max(0, span.start - 30):span.start]):
+    if _NAME_FOLLOWS.match(text, span.end + 1):
         return False
+    if span.text[:1].isupper() and _TITLE_BEFORE.search(text[max(0, span.start - 80):span.start]):
+        return False  # "its report, ‘Holding the Line’"; but "on the review, ‘nobody has ever …’" is speech
     return not is_title(span.text, words)
 
 

@@ -48,6 +48,7 @@ _LOWER_HYPHEN_NAME = re.compile(r"-[a-z]{2,}(?: [A-Z][a-z]+\b(?! [A-Z]))?")
 _TITLE_THEN_NAME = re.compile(rf"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Professor|Sir|Dame)\.?\s+(?:{people.NAME_WORD}\s*)+$")
 _PROGRAMME_AFTER = re.compile(r"(?: (?:Look|Radio|Today|Newsnight|North|South|East|West|Midlands|Breakfast|Points|"
                               r"Inside|Out|Politics|Live|One|Two|Four|\d))+\b")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|near|outside|around|across)\s+$")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Professor|Sir|Dame|Lord|Lady|Baroness)\.?\s+$")
 _NEWSROOM_AFTER = re.compile(r" News\b")
 
@@ -270,8 +271,11 @@ def _relabel(text: str, ent: Span) -> str | None:
         return "REPORT"
     if _is_nhs_place(text):
         return "TRUST"
-    if ent.label_ == "PERSON" and words[0] in lexicon.COMPASS_WORDS:
-        return None  # "North Wales", "West Midlands": a region
+    if (len(words) == 2 and words[1] in ("health", "healthcare") and words[0] not in lexicon.GENERIC_HEALTH_WORDS
+            and text[0].isupper()):
+        return "TRUST"  # "Whittington Health", "Homerton Healthcare": a trust named after its place
+    if ent.label_ == "PERSON" and (words[0] in lexicon.COMPASS_WORDS or text.split()[-1] in lexicon.NATIONS):
+        return None  # "North Wales", "West Midlands", "Healthier Wales": a region or a plan, not a person
     if ent.label_ != "PERSON" and (_TITLE_THEN_NAME.match(text) or (
             _TITLE_BEFORE.search(text_of(ent.doc), max(0, ent.start_char - 12), ent.start_char)
             and people.is_name_shape(text))):
@@ -342,6 +346,9 @@ def _is_noise(text: str, label: str, ent: Span, start: int) -> bool:
         return True
     if label == "REPORT" and re.sub(r"[’']s$", "", text.split()[0]) in lexicon.POST_NOMINALS:
         return True  # "Tom Kark QC’s review": the report is named by its author elsewhere
+    if label == "ORG" and " " not in text and text.istitle() and _PLACE_PREPOSITION.search(
+            text_of(ent.doc), max(0, start - 8), start):
+        return True  # "in Truro", "from Bangor": a place
     if label == "ORG" and " " not in text and text.istitle() and _sentence_initial(text_of(ent.doc), start):
         return not lexicon.CUE_RE.match(text_of(ent.doc), start + len(text) + 1)  # "Oakenshaw told HSJ" is kept
     return False
