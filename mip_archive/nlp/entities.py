@@ -10,54 +10,26 @@ from spacy.tokens import Doc
 
 from . import lexicon, people
 from .mention import Mention, known_names
-from .quotes import is_title
-from .spans import LABELS, LEADING_THE, line_pieces, mention_of, text_of
-
+from .spans import LABELS, line_pieces, mention_of, text_of
+from .titles import with_quoted_titles, with_unquoted_titles
 __all__ = ["LABELS", "Mention", "extract_mentions", "known_names"]
 
 
+#: "national officer for Yorkshire and the Humber", "Secretary of State": the place or department in a role.
 _ROLE_PLACE = re.compile(r"\b(?:(?:officer|organiser|secretary|representative|lead|director|rep)\s+for\s+(?:the\s+)?"
                          r"(?:[A-Z]\w+\s+(?:and|&)\s+(?:the\s+)?)?|secretary\s+of\s+)$", re.IGNORECASE)
-
-
 _ROLE_TITLE_AFTER = re.compile(r"\s+(?:Secretary|Minister)\b")
-
-
+#: What makes a lone capitalised word a person's name: a title or a speech verb before it, or after it a
+#: possessive report, a speech verb or a role.
 _LONE_NAME_SUPPORT_BEFORE = re.compile(
     r"(?:\b(?:Lord|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Baroness|Baron|Cllr|Rev)\.?|\b(?:said|says|to|by|on|with|against)"
     r"|according to)\s+$")
-
-
 _LONE_NAME_SUPPORT_AFTER = re.compile(
     r"(?:[’']s?\s+(?:[a-z]+\s+)?(?:review|report|inquiry|investigation|plan|reforms?|speech|letter)\b"
     r"|,?\s+(?:said|says|told|tells|added|adds|warned|argued|wrote|writes|explained|believes|laughs|agrees)\b"
     r"|\s+(?:is|was|has|had)\s+(?:a|an|the|now|also|not|been|chief|director|head|chair)\b)")
-
-
+#: "University of Birmingham’s Health Services Management Centre": a named owner and its part.
 _INNER_POSSESSIVE = re.compile(r"([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)[’']s ([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)")
-
-
-_TITLE_WORDS = r"[A-Z][\w’'-]*(?:\s+(?:(?:for|of|the|and|to|in|on|a|with|through)\s+)*[A-Z][\w’'-]*)*"
-_SUBTITLE = r"(?::\s+[a-z][^,.;:“”‘’\"\n]{3,90})?"
-#: "the 1989 white paper Working for Patients", "its white paper, Integration and Innovation: working together …,"
-_PAPER_TITLE = re.compile(rf"\b(?:white|green)\s+paper,?\s+(?P<title>{_TITLE_WORDS}{_SUBTITLE})(?=[\s,.;])")
-#: "The survey, Leading Through Covid, received …", "the consultation, Leading the NHS: proposals to …, asks"
-_APPOSITIVE_TITLE = re.compile(
-    rf"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|toolkit),\s+"
-    rf"(?P<title>{_TITLE_WORDS}{_SUBTITLE}),")
-
-
-#: "A Healthier Wales, the Welsh Government’s long-term plan", "Closing the Gap, the department’s list of priorities"
-_TITLE_THEN_KIND = re.compile(
-    rf"(?<![\w’'-])(?!(?:According|In|On|At|For|With|As|After|Before|Under|Since|By|From|Following|During)\b)"
-    rf"(?P<title>(?:A |An )?{_TITLE_WORDS}),\s+(?:the|its|their|our)\s+(?:[\w’'-]+\s+){{0,4}}?"
-    r"(?:plan|strategy|report|review|framework|white paper|green paper|guidance|list of priorities)\b")
-_QUOTED_TITLE = re.compile(
-    r"\b(?:(?:report|review|inquiry|strategy|plan|framework)(?:\s+(?:on|into|of)\s+[^,.;“”‘’\"]{1,50})?,"
-    r"|report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
-    r"published|publishes|launched|launches|commissioned|"
-    r"booklet|strategy|submission|handbook|manifesto|charter)[,:]?\s+"
-    r"(?:[“\"](?P<double>[A-Z0-9][^“”\"\n]{3,80}?)[”\"]|[‘'](?P<single>[A-Z0-9][^‘’'\n]{3,80}?)[’'])(?![\w])")
 
 
 def extract_mentions(doc: Doc) -> list[Mention]:
@@ -68,8 +40,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             if not _is_role_place(text, mention):
                 mentions.append(mention)
     mentions = _with_first_name_people(text, _with_role_named_people(text, mentions))
-    mentions = _with_quoted_titles(text, _without_places_in_trust_names(_split_coordinated(mentions)))
-    return _without_lone_words(text, _with_unquoted_titles(text, mentions))
+    mentions = with_quoted_titles(text, _without_places_in_trust_names(_split_coordinated(mentions)))
+    return _without_lone_words(text, with_unquoted_titles(text, mentions))
 
 
 def _without_lone_words(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -80,48 +52,6 @@ def _without_lone_words(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.label != "PERSON" or " " in m.text or m.text in fuller
             or _LONE_NAME_SUPPORT_BEFORE.search(text, max(0, m.start - 30), m.start)
             or _LONE_NAME_SUPPORT_AFTER.match(text, m.end)]
-
-
-def _with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"The 1989 white paper Working for Patients", "The survey, Leading Through Covid, received": a capitalised
-    title (with a lower-case subtitle after a colon) right after a white paper, or set off by commas after a
-    document word."""
-    matches = list(_PAPER_TITLE.finditer(text)) + [m for m in (*_APPOSITIVE_TITLE.finditer(text),
-                                                               *_TITLE_THEN_KIND.finditer(text))
-                                                   if len(m.group("title").split()) > 1
-                                                   and not _named_already(m.span("title"), mentions)]
-    for match in matches:
-        start, end = match.span("title")
-        mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
-        mentions.append(Mention(match.group("title"), "REPORT", start, end))
-    return sorted(mentions, key=lambda m: m.start)
-
-
-def _with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"its written evidence, ‘Fair Pay for Senior Leaders’," / "its guide, 'Know Your Rights in a Restructure'": a
-    title in quote marks after a document word is a REPORT; it replaces the pieces the model found inside it."""
-    for match in _QUOTED_TITLE.finditer(text):
-        group = "double" if match.group("double") else "single"  # a title in “…” may hold an apostrophe’s
-        title = match.group(group)
-        head = title.split(": ")[0].replace(",", "")  # "One Team, One Office", "Holding the line: senior managers …"
-        if not is_title(head, re.findall(r"[\w’'-]+", head)) and not _capitalised_head(head):
-            continue
-        start = match.start(group)
-        mentions = [m for m in mentions if not (start <= m.start and m.end <= start + len(title))]
-        bare = LEADING_THE.sub("", title)  # "The Snowy White Peaks of the NHS"
-        start, title = start + len(title) - len(bare), bare
-        mentions.append(Mention(title, "REPORT", start, start + len(title)))
-    return sorted(mentions, key=lambda m: m.start)
-
-
-def _named_already(span: tuple[int, int], mentions: list[Mention]) -> bool:
-    """Whether an organisation, trust or person already covers the whole span (it names no document)."""
-    return any(m.label != "REPORT" and m.start <= span[0] and span[1] <= m.end for m in mentions)
-
-
-def _capitalised_head(head: str) -> bool:
-    """"Holding the line", "Pressure points": a title in sentence case (first word capitalised, two words or more)."""
-    return len(head.split()) >= 2 and head[0].isupper() and not re.search(r"[.!?]", head)
 
 
 def _without_places_in_trust_names(mentions: list[Mention]) -> list[Mention]:
