@@ -12,6 +12,7 @@ from . import lexicon, people
 from .mention import Mention, known_names
 from .spans import LABELS, line_pieces, mention_of, text_of
 from .titles import with_quoted_titles, with_unquoted_titles
+
 __all__ = ["LABELS", "Mention", "extract_mentions", "known_names"]
 
 
