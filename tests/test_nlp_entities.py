@@ -449,3 +449,13 @@ def test_name_shapes_cover_the_latin_alphabets(name):
 ])
 def test_accents_titles_with_their_kind_health_trusts_and_regulators(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Its guide for members, ‘Your Rights in a Merger’, is free.", {("REPORT", "Your Rights in a Merger")}),
+    ("The consultation document, Leading Care: proposals to register managers, asks six questions.",
+     {("REPORT", "Leading Care: proposals to register managers")}),
+    ("The survey, Working Through Winter, drew 900 replies.", {("REPORT", "Working Through Winter")}),
+])
+def test_titles_after_a_guide_or_a_consultation_document(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

@@ -16,7 +16,8 @@ MAX_PARAGRAPHS = 4
 _WORD = re.compile(r"[\w’'-]+")
 _SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
 _TITLE_BEFORE = re.compile(
-    r"\b(?:(?:report|review|inquiry|strategy|plan|framework)(?:\s+(?:on|into|of)\s+[^,.;“”‘’\"]{1,50})?,"
+    r"\b(?:(?:report|review|inquiry|strategy|plan|framework|guide|guidance|survey|submission)"
+    r"(?:\s+(?:on|into|of|for|to)\s+[^,.;“”‘’\"]{1,50})?,"
     r"|published|publishes|launched|briefing|guide|report|paper|leaflet|booklet|factsheet|titled|entitled|called|headlined|motion|session|"
     r"webinar|workshop|theme|themed|title|motto|slogan|strapline|banner|submission|survey|consultation|response)[,:]?"
     r"\s*[“‘\"']?$", re.IGNORECASE)

@@ -16,15 +16,16 @@ _SUBTITLE = r"(?::\s+[a-z][^,.;:“”‘’\"\n]{3,90})?"
 _PAPER_TITLE = re.compile(rf"\b(?:white|green)\s+paper,?\s+(?P<title>{_TITLE_WORDS}{_SUBTITLE})(?=[\s,.;])")
 #: "The survey, Leading Through Covid, received …", "the consultation, Leading the NHS: proposals to …, asks"
 _APPOSITIVE_TITLE = re.compile(
-    rf"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|toolkit),\s+"
-    rf"(?P<title>{_TITLE_WORDS}{_SUBTITLE}),")
+    rf"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|toolkit)"
+    rf"(?:\s+(?:document|paper))?,\s+(?P<title>{_TITLE_WORDS}{_SUBTITLE})(?=[,.;])")
 #: "A Healthier Wales, the Welsh Government’s long-term plan", "Closing the Gap, the department’s list of priorities"
 _TITLE_THEN_KIND = re.compile(
     rf"(?<![\w’'-])(?!(?:According|In|On|At|For|With|As|After|Before|Under|Since|By|From|Following|During)\b)"
     rf"(?P<title>(?:A |An )?{_TITLE_WORDS}),\s+(?:the|its|their|our)\s+(?:[\w’'-]+\s+){{0,4}}?"
     r"(?:plan|strategy|report|review|framework|white paper|green paper|guidance|list of priorities)\b")
 _QUOTED_TITLE = re.compile(
-    r"\b(?:(?:report|review|inquiry|strategy|plan|framework)(?:\s+(?:on|into|of)\s+[^,.;“”‘’\"]{1,50})?,"
+    r"\b(?:(?:report|review|inquiry|strategy|plan|framework|guide|guidance|survey|submission)"
+    r"(?:\s+(?:on|into|of|for|to)\s+[^,.;“”‘’\"]{1,50})?,"
     r"|report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
     r"published|publishes|launched|launches|commissioned|"
     r"booklet|strategy|submission|handbook|manifesto|charter)[,:]?\s+"
@@ -35,10 +36,10 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     """"The 1989 white paper Working for Patients", "The survey, Leading Through Covid, received": a capitalised
     title (with a lower-case subtitle after a colon) right after a white paper, or set off by commas after a
     document word."""
-    matches = list(_PAPER_TITLE.finditer(text)) + [m for m in (*_APPOSITIVE_TITLE.finditer(text),
-                                                               *_TITLE_THEN_KIND.finditer(text))
-                                                   if len(m.group("title").split()) > 1
-                                                   and not _named_already(m.span("title"), mentions)]
+    matches = [*_PAPER_TITLE.finditer(text),
+               *(m for m in _APPOSITIVE_TITLE.finditer(text) if len(m.group("title").split()) > 1),
+               *(m for m in _TITLE_THEN_KIND.finditer(text)  # "NHS Providers, the body that …" is no title
+                 if len(m.group("title").split()) > 1 and not _named_already(m.span("title"), mentions))]
     for match in matches:
         start, end = match.span("title")
         mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
