@@ -459,3 +459,23 @@ def test_accents_titles_with_their_kind_health_trusts_and_regulators(enricher, t
 ])
 def test_titles_after_a_guide_or_a_consultation_document(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body and a lower-case report word is the body's (unnamed) report; its title names the report
+    ("The Public Health England review published in June, Gaps in the care of older patients, makes grim reading.",
+     {("ORG", "Public Health England"), ("REPORT", "Gaps in the care of older patients")}),
+    # a named report's subject belongs to its name; two reports joined by "and the" are two
+    ("MiP welcomed the Harwood Review of the Fit and Proper Persons Test.",
+     {("ORG", "MiP"), ("REPORT", "Harwood Review of the Fit and Proper Persons Test")}),
+    ("Both the NHS Long Term Plan and the Interim NHS People Plan mention managers.",
+     {("REPORT", "NHS Long Term Plan"), ("REPORT", "Interim NHS People Plan")}),
+    # accented letters in trust names; budgets are named documents
+    ("Eryri and Môn University Health Board met after the Chancellor’s Summer Budget.",
+     {("TRUST", "Eryri and Môn University Health Board"), ("REPORT", "Summer Budget")}),
+    # an organisation named "a" is still named when its initials follow
+    ("After a Care Quality Commission (CQC) inspection, the CQC rated it inadequate.",
+     {("ORG", "Care Quality Commission")}),
+])
+def test_bodies_reports_subjects_and_budgets(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

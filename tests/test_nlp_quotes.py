@@ -418,3 +418,19 @@ def test_a_speaker_named_by_surname_keeps_the_role_stated_earlier(enricher):
 ])
 def test_attribution_to_bodies_referred_back_documents_and_the_public(enricher, text, expected):
     assert quotes_of(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Tribute\n\nHer successor, Carys Vaughan-Lloyd, said Eirlys Parry had taught them all. She added: ‘She would "
+        "ring you at eight to check you had read the papers.’",
+        [quote("She would ring you at eight to check you had read the papers.", "Carys Vaughan-Lloyd", "PERSON",
+               "added")],
+        id="'She added' is the woman who spoke, not the woman she spoke of"),
+    pytest.param(
+        "Review\n\nMiP responds to ‘Leading with care and courage’, the review of NHS leadership.",
+        [],
+        id="a title in quote marks followed by its kind is not a quotation"),
+])
+def test_attribution_to_the_last_speaker_and_titles_with_their_kind(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

@@ -202,7 +202,9 @@ class Attributor(Discourse):
             return None  # after an earlier quote in the paragraph the speaker carries on
         found = self._in(seg_start, span.start - 1, "PERSON")
         people = {m.canonical: m for m in found}
-        if len(people) > 1 and found[0].start == seg_start and not re.match(r"[’']s\b", self.text[found[0].end:]):
+        opens = re.fullmatch(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Cllr)\.?\s+)?",
+                             self.text[seg_start:found[0].start]) if found else None
+        if len(people) > 1 and opens and not re.match(r"[’']s\b", self.text[found[0].end:]):
             people = {found[0].canonical: found[0]}  # "Moyo points to Patricia Hewitt’s review …": the subject
         if len(people) != 1:
             return None

@@ -13,6 +13,8 @@ from .roles import role_near
 SENTENCE_END = re.compile(r"(?<!(?<![A-Za-z])[A-Z])[.!?][”’\"']?\s+(?=[A-Z‘“'\"(])")
 
 
+#: A person who speaks: "Siân Morgan-Pugh, …, said", "Jo Bloggs says".
+_SPEAKS_AFTER = re.compile(r"(?:,[^,.;]{0,80},|,)?\s+(?:said|says|told|tells|added|adds|explained|argued|warned)\b")
 #: One unnamed person, who can be the "he" or "she" that follows ("When I asked one journalist …, he said").
 _UNNAMED_ONE = re.compile(
     r"\b(?:(?:one|another)\s+(?:[a-z-]+\s+){0,2}(?:journalist|reporter|manager|director|member|colleague|nurse|doctor|"
@@ -138,8 +140,9 @@ class Discourse:
                 return self._pronoun_referent(before_start, pronoun)  # "He credits X and Y. ¶ '…,' he says."
             nearby = [m for m in self._people(before_start, before_end) if pronoun_fits(m.canonical.split()[0], pronoun)]
         if nearby:
+            speakers = [m for m in nearby if _SPEAKS_AFTER.match(self.text, m.end)]
             subjects = [m for m in nearby if not re.match(r"[’']s?\b", self.text[m.end:m.end + 2])]
-            return (subjects or nearby)[-1]  # "Moyo points to Patricia Hewitt’s review … she says": Moyo
+            return (speakers or subjects or nearby)[-1]  # "X said Y had …. She added:" → X; "X points to Y’s" → X
         subject = self._interview_subject()
         if subject is not None and pronoun_fits(subject.canonical.split()[0], pronoun):
             return subject

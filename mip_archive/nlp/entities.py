@@ -107,15 +107,25 @@ def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.label == "ORG" and _short_forms_of_trusts(mention.text.lower(), trusts):
             mention.label = "TRUST"  # "Charnwood and Trent and Dove" beside both trusts' full names
-        cut = _coordination_cut(mention, trusts) if mention.label == "TRUST" else None
+        cut = (_coordination_cut(mention, trusts) if mention.label == "TRUST"
+               else _report_pair_cut(mention) if mention.label == "REPORT" else None)
         if cut is None:
             result.append(mention)
             continue
-        left, right = mention.text[:cut], mention.text[cut + len(" and "):]
-        result.append(Mention(left, "TRUST", mention.start, mention.start + len(left)))
-        right_start = mention.end - len(right)
-        result.append(Mention(right, "TRUST", right_start, mention.end))
+        joint = re.match(r" and (?:the )?", mention.text[cut:])
+        left, right = mention.text[:cut], mention.text[cut + joint.end():]
+        result.append(Mention(left, mention.label, mention.start, mention.start + len(left)))
+        result.append(Mention(right, mention.label, mention.end - len(right), mention.end))
     return result
+
+
+def _report_pair_cut(mention: Mention) -> int | None:
+    """"NHS Long Term Plan and the Interim NHS People Plan": two reports when both sides end in a report word."""
+    for match in re.finditer(r" and (?:the )?", mention.text):
+        left, right = mention.text[:match.start()].split(), mention.text[match.end():].split()
+        if len(left) > 1 and len(right) > 1 and all(side[-1].lower() in lexicon.REPORT_WORDS for side in (left, right)):
+            return match.start()
+    return None
 
 
 def _short_forms_of_trusts(text: str, trusts: list[str]) -> bool:

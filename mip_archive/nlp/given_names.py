@@ -1,6 +1,6 @@
 """Given names: whether a word is a person's first name, and which pronoun it usually takes.
 
-The names come from Faker's person providers: the first names of 80+ locales (British, Irish, Welsh-used, Indian,
+The names come from Faker's person providers (and patterns/given_names.tsv for those it lacks): the first names of 80+ locales (British, Irish, Welsh-used, Indian,
 Pakistani, Nigerian, Ghanaian, Kenyan, South African, East and South-East Asian, European...), about 24,000
 names, each listed as female, male or either. A name-shaped span whose first word is a given name is a person even
 where the small statistical model calls it an organisation or misses it ("Rhiannon Beddoes met her"), and "she said"
@@ -15,6 +15,7 @@ import pkgutil
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 #: Given names in Faker's lists that, capitalised in this archive's text, are usually not a first name.
 NOT_GIVEN = frozenset(
@@ -54,8 +55,16 @@ def given_names() -> GivenNames:
         for attribute, bucket in (("first_names_female", female), ("first_names_male", male),
                                   ("first_names", unmarked)):
             bucket.update(_names(getattr(provider, attribute, None)))
+    for name, sex in _supplement():
+        {"f": female, "m": male}.get(sex, unmarked).add(name)
     female, male = female - NOT_GIVEN, male - NOT_GIVEN
     return GivenNames(frozenset(female), frozenset(male), frozenset((female | male | unmarked) - NOT_GIVEN))
+
+
+def _supplement() -> list[tuple[str, str]]:
+    """Given names Faker leaves out (patterns/given_names.tsv: Welsh, Gaelic, Irish, African, South Asian)."""
+    text = (resources.files("mip_archive.nlp") / "patterns" / "given_names.tsv").read_text(encoding="utf-8")
+    return [tuple(line.split("\t")[:2]) for line in text.splitlines() if line and not line.startswith("#")]
 
 
 def _names(value) -> list[str]:

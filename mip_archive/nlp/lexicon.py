@@ -7,7 +7,8 @@ import re
 
 #: Honorifics and job titles that sit in front of a name but are not part of it.
 TITLES = frozenset(
-    "sir dame lord lady baroness baron dr doctor prof professor mr mrs ms miss rev cllr councillor mp judge".split()
+    "sir dame lord lady baroness baron dr doctor prof professor mr mrs ms miss rev cllr councillor mp judge justice"
+    .split()
 )
 #: Multi-word titles stripped from the front of a PERSON span ("Health Secretary Jeremy Hunt").
 TITLE_PHRASES = ("health secretary", "secretary of state", "prime minister", "chancellor", "health minister")
@@ -17,7 +18,7 @@ NOT_ENTITIES = frozenset(
     """nhs government state health eu uk brexit tipster britons parliament trust board recommendations introduction
     cpo ceo vsm vsms esm esms vsm/esm covid covid-19 treasury's minister ministers secretary council union the
     legal eye sharp end interview conference governance a&e ccg ccgs icb icbs ics tupe coo cfo cno cio cmo hr bame
-    gp gps ppe bme""".split()
+    gp gps ppe bme welsh scottish english irish british""".split()
 ) | {"national health service"}
 
 #: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").

@@ -16,11 +16,13 @@ MAX_PARAGRAPHS = 4
 _WORD = re.compile(r"[\w’'-]+")
 _SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
 _TITLE_BEFORE = re.compile(
-    r"\b(?:(?:report|review|inquiry|strategy|plan|framework|guide|guidance|survey|submission)"
+    r"\b(?:(?:report|review|inquiry|strategy|plan|framework|guide|guidance|survey|submission|evidence)"
     r"(?:\s+(?:on|into|of|for|to)\s+[^,.;“”‘’\"]{1,50})?,"
     r"|published|publishes|launched|briefing|guide|report|paper|leaflet|booklet|factsheet|titled|entitled|called|headlined|motion|session|"
     r"webinar|workshop|theme|themed|title|motto|slogan|strapline|banner|submission|survey|consultation|response)[,:]?"
     r"\s*[“‘\"']?$", re.IGNORECASE)
+_KIND_AFTER = re.compile(r",\s+(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:review|report|plan|strategy|framework|"
+                         r"white paper|green paper|guidance|survey|inquiry)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:says|said|adds|added|replies|replied|asks|asked|laughs|laughed)[:,]\s*$")
 _SPEECH_AFTER = re.compile(r"\s*(?:(?:he|she|they|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+)"
                            r"(?:says|said|adds|added|replies|replied|laughs|laughed|admits|admitted)\b")
@@ -132,6 +134,8 @@ def _is_quotation(text: str, span: QuoteSpan) -> bool:
         return False
     if span.text[:1].isupper() and _TITLE_BEFORE.search(text[max(0, span.start - 80):span.start]):
         return False  # "its report, ‘Holding the Line’"; but "on the review, ‘nobody has ever …’" is speech
+    if span.text[:1].isupper() and _KIND_AFTER.match(text, span.end + 1):
+        return False  # "responds to ‘Leadership for a collaborative future’, the review of …"
     return not is_title(span.text, words)
 
 

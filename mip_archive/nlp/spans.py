@@ -67,9 +67,13 @@ _NAME_AND_PARTICLE_BEFORE = re.compile(
 _PARTICLE_AFTER = re.compile(rf"(?: (?:de|da|di|du|del|della|van|von|der|den|le|la|ap)){{1,2}} [{people.UPPER}][\w’'-]*[{people.LOWER}]")
 
 
+#: "Public Health England review", "NHS England survey": an organisation and a lower-case report word.
+_BODY_THEN_REPORT_WORD = re.compile(r"([A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*)*) (?:review|report|survey|inquiry|audit)")
 _REPORT_NATION = re.compile(r" for (?:England|Wales|Scotland|Northern Ireland)\b")
 
 
+#: A titled report's subject, two capitalised words or more: " of the Fit and Proper Persons Test", " for Board Members"
+_REPORT_SUBJECT = re.compile(r" (?:of|for|into) (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on) )*[A-Z][\w’'-]*)+")
 _REPORT_OF = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on) )*[A-Z][\w’'-]*)*")
 
 
@@ -110,6 +114,11 @@ def mention_of(ent: Span) -> Mention | None:
     if label == "PERSON" and ent.label_ != "PERSON":  # "Mr Osei-Bonsu" called an organisation
         stripped = _strip_titles(text)
         start, text = start + len(text) - len(stripped), stripped
+    if label == "REPORT" and _BODY_THEN_REPORT_WORD.fullmatch(text):
+        body = _BODY_THEN_REPORT_WORD.fullmatch(text).group(1)  # "Public Health England review": the body's
+        if known_names().get(body.lower(), ("ORG",))[0] == "ORG" and (
+                known_names().get(body.lower()) or body.split()[-1].lower() in lexicon.ORG_WORDS):
+            text, label = body, "ORG"
     if label is None or _is_noise(text, label, ent, start):
         return None
     return Mention(text=text, label=label, start=start, end=start + len(text))
@@ -124,8 +133,9 @@ def _widened(ent: Span) -> tuple[int, int]:
         title = _REPORT_OF.match(text, end)  # "Independent Investigation" + " of the National Health Service"
         return start, (title.end() if title else end)
     if ent.label_ == "REPORT":
-        nation = _REPORT_NATION.match(text, end)  # "10 Year Health Plan" + " for England"
-        return start, (nation.end() if nation else end)
+        tail = _REPORT_NATION.match(text, end) or (  # "10 Year Health Plan" + " for England"
+            _REPORT_SUBJECT.match(text, end) if ent.text.split()[-1].istitle() else None)  # "Kark Review" + " of the Fit …"
+        return start, (tail.end() if tail else end)
     if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return start, end
     after = _HYPHEN_AFTER.match(text, end) or _regional_suffix(ent, text, end)
@@ -381,8 +391,8 @@ def _after_indefinite(doc_text: str, start: int, text: str) -> bool:
     indefinite = re.compile(r"\b(?:an?|any|every)\s+$", re.IGNORECASE)
     if not indefinite.search(doc_text[max(0, start - 6):start]) and not re.match(r"(?:an?|any|every)\s", text, re.I):
         return False
-    following = re.match(r"\s+([a-z]+)", doc_text[start + len(text):start + len(text) + 30])
-    return following is None or following.group(1) in STOP_WORDS
+    following = re.match(r"(?:\s+\([A-Z][\w&]*\))?\s+([a-z]+)", doc_text[start + len(text):start + len(text) + 40])
+    return following is None or following.group(1) in STOP_WORDS  # "a Care Quality Commission (CQC) inspection"
 
 
 def _sentence_initial(doc_text: str, start: int) -> bool:

@@ -18,18 +18,30 @@ _PAPER_TITLE = re.compile(rf"\b(?:white|green)\s+paper,?\s+(?P<title>{_TITLE_WOR
 _APPOSITIVE_TITLE = re.compile(
     rf"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|toolkit)"
     rf"(?:\s+(?:document|paper))?,\s+(?P<title>{_TITLE_WORDS}{_SUBTITLE})(?=[,.;])")
+#: "The review published this month, Disparities in the risk and outcomes of COVID-19, makes …": a sentence-case
+#: title between commas after a document word, followed by the sentence's verb.
+_APPOSITIVE_SENTENCE_TITLE = re.compile(
+    r"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|paper)(?:\s+[\w’'-]+){0,4},\s+"
+    r"(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,100}?(?::\s+[^,.;“”‘’\"\n]{3,90})?),\s+(?=[a-z]+s\b)")
 #: "A Healthier Wales, the Welsh Government’s long-term plan", "Closing the Gap, the department’s list of priorities"
 _TITLE_THEN_KIND = re.compile(
     rf"(?<![\w’'-])(?!(?:According|In|On|At|For|With|As|After|Before|Under|Since|By|From|Following|During)\b)"
     rf"(?P<title>(?:A |An )?{_TITLE_WORDS}),\s+(?:the|its|their|our)\s+(?:[\w’'-]+\s+){{0,4}}?"
     r"(?:plan|strategy|report|review|framework|white paper|green paper|guidance|list of priorities)\b")
 _QUOTED_TITLE = re.compile(
-    r"\b(?:(?:report|review|inquiry|strategy|plan|framework|guide|guidance|survey|submission)"
+    r"\b(?:(?:report|review|inquiry|strategy|plan|framework|guide|guidance|survey|submission|evidence)"
     r"(?:\s+(?:on|into|of|for|to)\s+[^,.;“”‘’\"]{1,50})?,"
     r"|report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
     r"published|publishes|launched|launches|commissioned|"
     r"booklet|strategy|submission|handbook|manifesto|charter)[,:]?\s+"
     r"(?:[“\"](?P<double>[A-Z0-9][^“”\"\n]{3,80}?)[”\"]|[‘'](?P<single>[A-Z0-9][^‘’'\n]{3,80}?)[’'])(?![\w])")
+
+
+#: "MiP responds to ‘Leadership for a collaborative and inclusive future’, the review of …"
+_QUOTED_TITLE_THEN_KIND = re.compile(
+    r"(?:[“\"](?P<double>[A-Z0-9][^“”\"\n]{3,100}?)[”\"]|[‘'](?P<single>[A-Z0-9][^‘’'\n]{3,100}?)[’'])"
+    r",\s+(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:review|report|plan|strategy|framework|white paper|"
+    r"green paper|guidance|survey|inquiry)\b")
 
 
 def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -38,6 +50,8 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     document word."""
     matches = [*_PAPER_TITLE.finditer(text),
                *(m for m in _APPOSITIVE_TITLE.finditer(text) if len(m.group("title").split()) > 1),
+               *(m for m in _APPOSITIVE_SENTENCE_TITLE.finditer(text)
+                 if 2 < len(m.group("title").split()) <= 14 and not re.search(r"\b(?:said|says)\b", m.group("title"))),
                *(m for m in _TITLE_THEN_KIND.finditer(text)  # "NHS Providers, the body that …" is no title
                  if len(m.group("title").split()) > 1 and not _named_already(m.span("title"), mentions))]
     for match in matches:
@@ -50,7 +64,7 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
 def with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     """"its written evidence, ‘Fair Pay for Senior Leaders’," / "its guide, 'Know Your Rights in a Restructure'": a
     title in quote marks after a document word is a REPORT; it replaces the pieces the model found inside it."""
-    for match in _QUOTED_TITLE.finditer(text):
+    for match in [*_QUOTED_TITLE.finditer(text), *_QUOTED_TITLE_THEN_KIND.finditer(text)]:
         group = "double" if match.group("double") else "single"  # a title in “…” may hold an apostrophe’s
         title = match.group(group)
         head = title.split(": ")[0].replace(",", "")  # "One Team, One Office", "Holding the line: senior managers …"
