@@ -1,4 +1,5 @@
-"""The enrich stage: entities and quotes for every article whose text changed since it was last enriched.
+"""The enrich stage: entities and quotes for every article whose text changed since it was last enriched, or that
+was enriched by other NLP rules or another model (an upgrade re-enriches the archive on the next run).
 
 Articles are read in batches and fed to spaCy with `nlp.pipe`; each article's entities, quotes and roles are
 written in one transaction together with the hash of the text they came from, so a reader never sees an article
@@ -23,9 +24,11 @@ def enrich_articles(db: sqlite_utils.Database, *, enricher=None, article_ids: It
                     batch_size: int = 32, progress: Progress | None = None, processes: int = 1) -> int:
     """Enrich the given articles (default: every stale one); returns how many were enriched."""
     from mip_archive.nlp import Enricher, article_text
+    from mip_archive.nlp.model import nlp_version
     from mip_archive.store.nlp import refresh_entity_stats, save_enrichment
 
-    ids = list(article_ids) if article_ids is not None else stale_enrichment_ids(db)
+    version = enricher.version if enricher is not None else nlp_version()
+    ids = list(article_ids) if article_ids is not None else stale_enrichment_ids(db, version)
     if not ids:
         return 0
     enricher = enricher or Enricher()
@@ -36,7 +39,8 @@ def enrich_articles(db: sqlite_utils.Database, *, enricher=None, article_ids: It
         row = pending.popleft()
         with db.atomic():
             save_enrichment(db, row["id"], row["published"], enrichment)
-            db.execute("update articles set enriched_hash = ? where id = ?", [row["content_hash"], row["id"]])
+            db["articles"].update(row["id"], {"enriched_hash": row["content_hash"], "enriched_with": version},
+                                  alter=True)
         done += 1
         if progress:
             progress(done, len(ids))

@@ -134,3 +134,20 @@ def test_enriching_in_two_processes_gives_the_same_results_in_the_same_order():
     two = [e.to_json() for e in enricher.enrich_many(texts, batch_size=2, n_process=2)]
     assert two == one
     assert one[0]["quotes"][0]["speaker"] == "Dana Whitfield"
+
+
+def test_enrichment_records_the_nlp_version_and_is_not_repeated(db, enricher):
+    assert enrich_articles(db, enricher=enricher) == 2
+    versions = {row["enriched_with"] for row in db.query("select enriched_with from articles")}
+    assert versions == {enricher.version}
+    assert enrich_articles(db, enricher=enricher) == 0  # nothing changed, nothing re-run
+    db.execute("update articles set enriched_with = 'an-older-release'")
+    assert enrich_articles(db, enricher=enricher) == 2  # an upgrade re-enriches the archive
+
+
+def test_the_nlp_version_names_the_model_and_hashes_the_rules():
+    from mip_archive.nlp.model import model_name, nlp_version
+
+    version = nlp_version()
+    assert version.startswith(model_name() + "-") and len(version.split("+")[1]) == 12
+    assert nlp_version() == version  # stable within an install

@@ -92,7 +92,7 @@ def test_opening_twice_applies_migrations_once(tmp_path):
     open_db(tmp_path / "mip.db").close()
     db = open_db(tmp_path / "mip.db")
     names = [row["name"] for row in db.query("select name from _sqlite_migrations where migration_set = 'mip-articles'")]
-    assert sorted(names) == ["add_date_indexes", "create_articles", "create_versions_and_urls"]
+    assert sorted(names) == ["add_date_indexes", "add_enriched_with", "create_articles", "create_versions_and_urls"]
 
 
 def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
@@ -115,3 +115,12 @@ def test_a_database_that_is_not_ours_is_refused(tmp_path):
 def test_a_missing_database_is_refused_when_not_creating(tmp_path):
     with pytest.raises(StoreError, match="no archive at"):
         open_db(tmp_path / "absent.db", create=False)
+
+
+def test_new_nlp_rules_or_a_new_model_make_every_article_stale(db):
+    store(db, PAY)
+    key = db.execute("select id from articles").fetchone()[0]
+    db.execute("update articles set enriched_hash = content_hash, enriched_with = 'model-1+abc'")
+    assert stale_enrichment_ids(db, "model-1+abc") == []
+    assert stale_enrichment_ids(db, "model-1+def") == [key]  # the rules changed: enrich again
+    assert stale_enrichment_ids(db) == []  # without a version, only changed text counts

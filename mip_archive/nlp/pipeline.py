@@ -14,7 +14,7 @@ from .canonical import (
     resolve,
 )
 from .entities import Mention, extract_mentions
-from .model import load_pipeline
+from .model import load_pipeline, nlp_version
 from .quotes import find_quotes
 from .roles import RoleMention, find_roles
 from .spans import text_of
@@ -46,6 +46,7 @@ class Enricher:
 
     def __init__(self, model: str | None = None):
         self.nlp = load_pipeline(model)
+        self.version = nlp_version(model)
 
     def enrich_text(self, text: str) -> Enrichment:
         return self._from_doc(self.nlp(text))

@@ -136,10 +136,20 @@ def mark_withdrawn(db: sqlite_utils.Database, key: str, *, when: str | None = No
     return cursor.rowcount > 0
 
 
-def stale_enrichment_ids(db: sqlite_utils.Database) -> list[str]:
-    """Articles whose entities and quotes were computed from other text than they hold now (or never)."""
-    sql = "select id from articles where enriched_hash is null or enriched_hash != content_hash order by id"
-    return [row["id"] for row in db.query(sql)]
+def stale_enrichment_ids(db: sqlite_utils.Database, nlp_version: str | None = None) -> list[str]:
+    """Articles whose entities and quotes were computed from other text than they hold now, or (given
+    `nlp_version`) by other NLP rules or another model, or never."""
+    sql = "select id from articles where enriched_hash is null or enriched_hash != content_hash"
+    if nlp_version is not None and "enriched_with" in db["articles"].columns_dict:
+        return [row["id"] for row in db.query(sql + " or enriched_with is not ? order by id", [nlp_version])]
+    return [row["id"] for row in db.query(sql + " order by id")]
+
+
+@migrations()
+def add_enriched_with(db: sqlite_utils.Database) -> None:
+    """Which NLP rules and model an article's entities and quotes came from (see nlp.model.nlp_version)."""
+    if "enriched_with" not in db["articles"].columns_dict:
+        db["articles"].add_column("enriched_with", str)
 
 
 @migrations()
