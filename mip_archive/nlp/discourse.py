@@ -73,10 +73,6 @@ class Discourse:
                 found.add(asked[0].canonical)
         return found
 
-    def _org_at(self, position: int) -> bool:
-        """Whether an organisation (a magazine, a newspaper) is named right after `position`."""
-        return any(m.label == "ORG" and 0 < m.start - position <= 5 for m in self.mentions)
-
     def _interviewee(self, index: int) -> Who | None:
         """"Craig Ryan talks to Jane Doe" → Jane Doe; "She tells Alison Brent what …" → who "she" is."""
         p_start, p_end = self.paragraphs[index]
