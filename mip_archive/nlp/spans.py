@@ -265,6 +265,9 @@ def _strip_titles(text: str) -> str:
 
 
 def _relabel(text: str, ent: Span) -> str | None:
+    """Our label for a cleaned span (None: no entity), the first rule that applies: a known name's label; our
+    ruler's TRUST/REPORT; law is none; a trust suffix; a newspaper; a report word; "NHS <place>"; "<place> Health";
+    a region is none; a titled or first-name-shaped name is a person; else the model's PERSON or ORG."""
     known = known_names().get(text.lower())
     if known:
         return known[0]
