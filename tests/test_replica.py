@@ -18,7 +18,6 @@ from mip_archive.replica.content import (
     ERA_2013,
     ERA_2018,
     ERA_WP,
-    _Writer,
     generate,
     legacy_id_for,
     mixed_case_slug,
@@ -36,6 +35,7 @@ from mip_archive.replica.phrases import (
 from mip_archive.replica.server import ReplicaServer
 from mip_archive.replica.truth import truth_record, truth_records, write_truth
 from mip_archive.replica.wordpress import PER_PAGE, WordPressSite, date_signals
+from mip_archive.replica.writer import Writer
 
 SEED = 1
 N = 150
@@ -249,7 +249,7 @@ def test_a_trust_named_only_in_the_title_keeps_the_short_form_the_document_uses(
      [("REPORT", "Carter Review"), ("REPORT", "Agenda for Change")]),
 ])
 def test_title_and_body_mentions_settle_into_one_canonical_each(title, paragraph, entities):
-    writer = _Writer(random.Random(0), dt.date(2019, 5, 1), "statement")
+    writer = Writer(random.Random(0), dt.date(2019, 5, 1), "statement")
     writer.trust_pair, writer.report = [TRUSTS[0], TRUSTS[1]], ("Carter Review", "the Carter Review", 2016)
     template = title.replace("Barts Health", "{trust_short}").replace("the Carter Review", "{report}")
     assert writer.fill(template, record=False) == title

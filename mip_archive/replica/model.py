@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+NEWS_KINDS = ("statement", "response", "announcement")
+MAGAZINE_KINDS = ("feature", "interview", "column", "advice")
+
 
 @dataclass
 class PlantedQuote:
