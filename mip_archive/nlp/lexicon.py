@@ -172,6 +172,12 @@ OWN_DOCUMENT_RE = re.compile(r"\bour\s+(?:response|submission|evidence|letter|st
 BODY_REFERENCE_RE = re.compile(
     r"(?:^|\b)(?:the\s+(?:organisation|body|department|association|federation|charity|regulator|think\s+tank)|it)\s*$",
     re.IGNORECASE)
+#: A document word, and what it is about, before a title set off by a comma: "its report on patient safety, ‘…’".
+DOCUMENT_THEN_COMMA = (r"(?:report|review|inquiry|strategy|plan|framework|guide|guidance|survey|submission|evidence)"
+                       r"(?:\s+(?:on|into|of|for|to)\s+[^,.;“”‘’\"]{1,50})?,")
+#: What follows a title to say what kind of document it is: ", the review of …", ", its long-term plan".
+KIND_AFTER_TITLE = (r",\s+(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:review|report|plan|strategy|framework|"
+                    r"white paper|green paper|guidance|survey|inquiry)\b")
 PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 #: How the union refers to itself in headlines and standfirsts.
 SELF_NAMES_RE = re.compile(

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .lexicon import DOCUMENT_THEN_COMMA, KIND_AFTER_TITLE
+
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
 MIN_WORDS = 4
@@ -16,13 +18,11 @@ MAX_PARAGRAPHS = 4
 _WORD = re.compile(r"[\w’'-]+")
 _SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
 _TITLE_BEFORE = re.compile(
-    r"\b(?:(?:report|review|inquiry|strategy|plan|framework|guide|guidance|survey|submission|evidence)"
-    r"(?:\s+(?:on|into|of|for|to)\s+[^,.;“”‘’\"]{1,50})?,"
+    rf"\b(?:{DOCUMENT_THEN_COMMA}"
     r"|published|publishes|launched|briefing|guide|report|paper|leaflet|booklet|factsheet|titled|entitled|called|headlined|motion|session|"
     r"webinar|workshop|theme|themed|title|motto|slogan|strapline|banner|submission|survey|consultation|response)[,:]?"
     r"\s*[“‘\"']?$", re.IGNORECASE)
-_KIND_AFTER = re.compile(r",\s+(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:review|report|plan|strategy|framework|"
-                         r"white paper|green paper|guidance|survey|inquiry)\b")
+_KIND_AFTER = re.compile(KIND_AFTER_TITLE)
 _SPEECH_BEFORE = re.compile(r"\b(?:says|said|adds|added|replies|replied|asks|asked|laughs|laughed)[:,]\s*$")
 _SPEECH_AFTER = re.compile(r"\s*(?:(?:he|she|they|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+)"
                            r"(?:says|said|adds|added|replies|replied|laughs|laughed|admits|admitted)\b")

@@ -6,6 +6,7 @@ whatever the model found inside it.
 
 import re
 
+from . import lexicon
 from .mention import Mention
 from .quotes import is_title
 from .spans import LEADING_THE
@@ -29,8 +30,7 @@ _TITLE_THEN_KIND = re.compile(
     rf"(?P<title>(?:A |An )?{_TITLE_WORDS}),\s+(?:the|its|their|our)\s+(?:[\w’'-]+\s+){{0,4}}?"
     r"(?:plan|strategy|report|review|framework|white paper|green paper|guidance|list of priorities)\b")
 _QUOTED_TITLE = re.compile(
-    r"\b(?:(?:report|review|inquiry|strategy|plan|framework|guide|guidance|survey|submission|evidence)"
-    r"(?:\s+(?:on|into|of|for|to)\s+[^,.;“”‘’\"]{1,50})?,"
+    rf"\b(?:{lexicon.DOCUMENT_THEN_COMMA}"
     r"|report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
     r"published|publishes|launched|launches|commissioned|"
     r"booklet|strategy|submission|handbook|manifesto|charter)[,:]?\s+"
@@ -40,8 +40,7 @@ _QUOTED_TITLE = re.compile(
 #: "MiP responds to ‘Leadership for a collaborative and inclusive future’, the review of …"
 _QUOTED_TITLE_THEN_KIND = re.compile(
     r"(?:[“\"](?P<double>[A-Z0-9][^“”\"\n]{3,100}?)[”\"]|[‘'](?P<single>[A-Z0-9][^‘’'\n]{3,100}?)[’'])"
-    r",\s+(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:review|report|plan|strategy|framework|white paper|"
-    r"green paper|guidance|survey|inquiry)\b")
+    + lexicon.KIND_AFTER_TITLE)
 
 
 def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
