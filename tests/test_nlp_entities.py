@@ -479,3 +479,67 @@ def test_titles_after_a_guide_or_a_consultation_document(enricher, text, expecte
 ])
 def test_bodies_reports_subjects_and_budgets(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title with a subtitle after the union answers it or a body publishes it
+    ("Plan response\n\nMiP responds to Ready for Tomorrow: A Workforce Plan for Wales",
+     {("ORG", "MiP"), ("REPORT", "Ready for Tomorrow: A Workforce Plan for Wales")}),
+    ("NHS England has published Caring for carers: advice for line managers, which sets out six steps.",
+     {("ORG", "NHS England"), ("REPORT", "Caring for carers: advice for line managers")}),
+    # ... or opening the sentence that says it was published, its time of publication left out
+    ("Clear Lines: Making Boards Accountable, published today, accepts most recommendations.",
+     {("REPORT", "Clear Lines: Making Boards Accountable")}),
+    ("The department published Joining Up: next steps for local care systems at the end of March.",
+     {("REPORT", "Joining Up: next steps for local care systems")}),
+    # a sentence-case title held together by its subtitle after "white paper"
+    ("The white paper, Stronger together: bringing health and care closer for everyone, was published.",
+     {("REPORT", "Stronger together: bringing health and care closer for everyone")}),
+    # a sentence-case title the union answers, then said to be a review
+    ("MiP responds to Leading with heart and head, the review of NHS leadership led by Admiral Sir Tom Harland. "
+     "The Harland review makes nine recommendations.",
+     {("ORG", "MiP"), ("REPORT", "Leading with heart and head"), ("PERSON", "Tom Harland")}),
+    # appositive titles after a plan or a code
+    ("The Scottish Government’s long-term plan, A Fairer Scotland, promised change.",
+     {("ORG", "Scottish Government"), ("REPORT", "A Fairer Scotland")}),
+    ("Acas has a statutory code, the Acas Code of Practice on Redundancy Pay, which applies.",
+     {("ORG", "Acas"), ("REPORT", "Acas Code of Practice on Redundancy Pay")}),
+    # capitalised words held by small ones, then a lower-case kind
+    ("Results of MiP’s Safe at Work survey are out.", {("ORG", "MiP"), ("REPORT", "Safe at Work survey")}),
+    ("The Department of Health review was delayed.", {("ORG", "Department of Health")}),
+])
+def test_titles_answered_published_and_owned(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a commission named by its remit is a body; one named after a person stays an inquiry
+    ("The Equality and Human Rights Commission (EHRC) has said so. The Barnsley Commission reports next year.",
+     {("ORG", "Equality and Human Rights Commission"), ("REPORT", "Barnsley Commission")}),
+    # a firm named like a person, by where it stands
+    ("Niamh Doherty, an employment partner at Hartwell Quince, said the rules were clear.",
+     {("PERSON", "Niamh Doherty"), ("ORG", "Hartwell Quince")}),
+    ("Kofi Mensah of Ashworth Lyle explains the law.", {("PERSON", "Kofi Mensah"), ("ORG", "Ashworth Lyle")}),
+    # what someone told, with "the", is an outlet
+    ("Ms Okafor told the Independent that she would appeal.",
+     {("PERSON", "Okafor"), ("ORG", "Independent")}),
+    # a hyphenated given name the model cut after a title; a number before "ICB" is no trust
+    ("Dr Seo-yeon Park took over in May. MiP has seen more than 40 ICB consultations.",
+     {("PERSON", "Seo-yeon Park"), ("ORG", "MiP")}),
+])
+def test_commissions_firms_outlets_and_hyphenated_names(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places listed with commas before a trust named "… and …" are part of its name
+    ("Members from the former Bristol, North Somerset and South Gloucestershire CCG (BNSSG) were matched first.",
+     {("TRUST", "Bristol, North Somerset and South Gloucestershire CCG")}),
+    # but not a month, a nation or a name that opens with NHS
+    ("In July, NHS Kent and Medway CCG closed.", {("TRUST", "NHS Kent and Medway CCG")}),
+    # a place ending a list after a preposition is no organisation; a headline's verb before ICB is no trust
+    ("Meetings were held in London, Leeds and Bristol.", set()),
+    ("Halving ICB staff will hurt patients, warns MiP", {("ORG", "MiP")}),
+])
+def test_listed_places_in_trust_names_and_place_lists(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

@@ -434,3 +434,52 @@ def test_attribution_to_bodies_referred_back_documents_and_the_public(enricher, 
 ])
 def test_attribution_to_the_last_speaker_and_titles_with_their_kind(enricher, text, expected):
     assert quotes_of(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "‘Vacancies are the symptom, not the disease’ – MiP responds to locum caps\n\n"
+        "New limits on locum spending were announced today.\n\n"
+        "MiP national officer Carys Pugh said: “Nobody hires interims for fun. Vacancies are the symptom, not the "
+        "disease.”",
+        [quote("Vacancies are the symptom, not the disease", "Carys Pugh", "PERSON", "said", "MiP national officer"),
+         quote("Nobody hires interims for fun. Vacancies are the symptom, not the disease.", "Carys Pugh", "PERSON",
+               "said", "MiP national officer")],
+        id="a headline quoting the body speaks with the body quote's speaker"),
+    pytest.param(
+        "Hard lessons\n\nMiP responds to the government’s response to the Wexford report\n\n"
+        "'The government is right to put safe staffing first. But managers who speak up need protecting too.'",
+        [quote("The government is right to put safe staffing first. But managers who speak up need protecting too.",
+               "MiP", "ORG", "responds")],
+        id="a standfirst ending in a report word does not make the next paragraph's quote a title"),
+])
+def test_headline_echoes_and_quotes_after_a_standfirst(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Lean on the ward\n\nWard sister Blessing Achterberg was doubtful. “I thought, not another consultant with "
+        "a clipboard,” she admits.",
+        [quote("I thought, not another consultant with a clipboard,", "Blessing Achterberg", "PERSON", "admits")],
+        id="an unnamed person inside the quotation does not hide the woman named before it"),
+    pytest.param(
+        "Roads and rotas\n\nTegwen Morgan has kept the community teams going for ten years.\n\n"
+        "Her colleague Gareth Pritchard runs the rota. ‘Nobody sees the miles we drive,’ he says.\n\n"
+        "She now mentors two trainees through a scheme run by the health board.\n\n"
+        "“Somebody gave me a chance once. The least I can do is pass it on.”",
+        [quote("Nobody sees the miles we drive,", "Gareth Pritchard", "PERSON", "says"),
+         quote("Somebody gave me a chance once. The least I can do is pass it on.", "Tegwen Morgan", "PERSON", None)],
+        id="a 'she' between two quotes hands the second from a man to the woman the piece is about"),
+    pytest.param(
+        "Regulation response\n\nMiP has answered the consultation.\n\nIn our response we say: ‘Standards must be "
+        "set with managers, not imposed on them.’",
+        [quote("Standards must be set with managers, not imposed on them.", "MiP", "ORG", "say")],
+        id="'In our response we say' is the union"),
+    pytest.param(
+        "MiP response to ‘Leading Well: proposals to license NHS managers’\n\nMiP has sent its response.",
+        [],
+        id="a title in quote marks after 'response to' is not a quotation"),
+])
+def test_pronouns_past_quotations_and_the_unions_documents(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

@@ -17,15 +17,15 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
+from .cues import Shifted, cue_phrase, folded, is_interruption, unnamed_subject
 from .discourse import SENTENCE_END, Discourse, Who, last_sentence_start
+from .given_names import pronoun_fits
 from .mention import Mention
 from .quotes import QuoteSpan
 from .roles import role_near
 
 _LEAD_PARAGRAPHS = (1, 0, 2)
-#: The words between two parts of one interrupted quote: ", she said, " (commas, no sentence break).
-_INTERRUPTION = re.compile(r",?[^\S\n]+[^.!?;:\n“”‘’\"]{3,50},[^\S\n]+")
-_IN_A_STATEMENT = re.compile(r"\s+in\s+an?\s+(?:\w+\s+)?statement\b")
+_SENTENCE_PRONOUN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(She|He)\b", re.MULTILINE)
 
 
 @dataclass
@@ -60,7 +60,21 @@ class Attributor(Discourse):
             previous = spans[index - 1] if index else None
             who = self._who(span, previous, quotes[-1] if quotes else None)
             quotes.append(self._quote(span, who))
-        return self._joined_interruptions(quotes)
+        return self._echoes_spoken_later(self._joined_interruptions(quotes))
+
+    def _echoes_spoken_later(self, quotes: list[Quote]) -> list[Quote]:
+        """"‘Interim managers are a symptom, not the cause’ – MiP responds …": words the headline quotes from a
+        quotation in the body are that quotation's speaker's, whoever the headline's cue names."""
+        title_end = self.paragraphs[0][1] if self.paragraphs else 0
+        for index, quote in enumerate(quotes):
+            words = folded(quote.text)
+            if quote.start > title_end or len(words.split()) < 3:
+                continue
+            source = next((q for q in quotes if q.start > title_end and q.speaker and words in folded(q.text)), None)
+            if source is not None and source.speaker != quote.speaker:
+                quotes[index] = Quote(quote.text, source.speaker, source.speaker_label, source.role, source.cue,
+                                      quote.start, quote.end)
+        return quotes
 
     def _stated_role(self, canonical: str) -> str | None:
         """The role the article gives a speaker elsewhere ("MiP national officer Jo Bloggs" … "said Bloggs")."""
@@ -77,7 +91,7 @@ class Attributor(Discourse):
         joined: list[Quote] = []
         for quote in quotes:
             last = joined[-1] if joined else None
-            if last is not None and _is_interruption(self.text[last.end + 1:quote.start - 1]):
+            if last is not None and is_interruption(self.text[last.end + 1:quote.start - 1]):
                 joined[-1] = Quote(f"{last.text} {quote.text}", last.speaker, last.speaker_label, last.role, last.cue,
                                    last.start, quote.end)
             else:
@@ -104,10 +118,24 @@ class Attributor(Discourse):
         if last is not None and previous is not None and (
                 self._paragraph_index(previous.start) >= para - 1
                 or (self._paragraph_index(previous.start) >= para - 2 and not self._people(previous.end, span.start))):
-            return _Inherit(last)  # continuing speech, even past a paragraph that names no one else
+            switched = self._pronoun_switch(previous.end, span.start - 1, last)
+            return switched or _Inherit(last)  # continuing speech, even past a paragraph that names no one else
         if para <= max(_LEAD_PARAGRAPHS) + 1:  # next to the lead, its subject ("MiP responds to X") speaks
             return self._from_lead(para) or self._previous_paragraph_person(para, span) or Who(None, None)
         return self._previous_paragraph_person(para, span) or self._from_lead(para) or Who(None, None)
+
+    def _pronoun_switch(self, start: int, end: int, last: Quote) -> Who | None:
+        """"‘…,’ he says. ¶ She is now mentoring two managers. ¶ “…”": a sentence between the quotes opening with a
+        pronoun that cannot be the last speaker hands the quote to whom that pronoun refers."""
+        openers = [m for m in _SENTENCE_PRONOUN.finditer(self.text, start, end)
+                   if not any(q_start <= m.start() < q_end for q_start, q_end in self.quoted)]
+        if not openers or last.speaker_label != "PERSON" or not last.speaker:
+            return None
+        pronoun = openers[-1]
+        if pronoun_fits(last.speaker.split()[0], pronoun.group(1)):
+            return None
+        referent = self._pronoun_referent(pronoun.start(1), pronoun.group(1))
+        return Who(referent, None) if referent is not None else None
 
     def _quote(self, span: QuoteSpan, who) -> Quote:
         if isinstance(who, _Inherit):
@@ -128,8 +156,8 @@ class Attributor(Discourse):
             return None
         cue = cues[-1]
         if lexicon.RELAYED_RE.search(self.text, start, cue.start()):
-            return Who(None, _cue_text(self.text, cue, self.mentions))  # "X said members had described it as"
-        cue_text = _cue_text(self.text, cue, self.mentions)
+            return Who(None, cue_phrase(self.text, cue, self.mentions))  # "X said members had described it as"
+        cue_text = cue_phrase(self.text, cue, self.mentions)
         if cue.group(1).lower() in ("according to", "in the words of"):
             return self._speaker(cue.end(), end, cue_text, prefer="first")
         who = self._speaker(start, cue.start(), cue_text, prefer="last")
@@ -144,7 +172,7 @@ class Attributor(Discourse):
         cue = lexicon.CUE_RE.search(tail)
         if cue is None or len(tail[:cue.start()].split()) > 12:
             return None
-        cue_text = _cue_text(self.text, _Shifted(cue, start), self.mentions)
+        cue_text = cue_phrase(self.text, Shifted(cue, start), self.mentions)
         if not tail[:cue.start()].strip(" ,.;:–—-\n"):
             return self._speaker(start + cue.end(), end, cue_text, prefer="first")
         return self._speaker(start, start + cue.start(), cue_text, prefer="last")
@@ -288,7 +316,7 @@ class Attributor(Discourse):
         pronoun = lexicon.PRONOUN_RE.search(region)
         if pronoun and (len(region.split()) <= 4 or re.search(r"\b(?:he|she)\s*$", region, re.IGNORECASE)):
             return Who(self._pronoun_referent(start, pronoun.group(1)), cue)  # "as he puts it"
-        if prefer == "last" and _unnamed_subject(region, start, self.mentions):
+        if prefer == "last" and unnamed_subject(region, start, self.mentions):
             return Who(None, cue)  # "The statement, sent to the committee on Monday, says"
         trust = [m for m in self._in(start, end, "TRUST") if not self.text[m.end:end].strip(" ,")]
         if trust:
@@ -337,50 +365,3 @@ class Attributor(Discourse):
         opener = re.search(r"\s[‘“'\"]", self.text[after:p_end])
         ends = [p_end] + ([stop.start() + 1] if stop else []) + ([after + opener.start()] if opener else [])
         return min(ends)
-
-
-class _Shifted:
-    """A regex match moved by an offset (for matches found in a slice of the text)."""
-
-    def __init__(self, match: re.Match, offset: int):
-        self._match, self._offset = match, offset
-
-    def start(self) -> int:
-        return self._match.start() + self._offset
-
-    def end(self) -> int:
-        return self._match.end() + self._offset
-
-    def group(self, index: int = 0) -> str:
-        return self._match.group(index)
-
-
-def _unnamed_subject(region: str, start: int, mentions: list[Mention]) -> bool:
-    """A subject followed by an aside between commas names no one when its head holds no name: "The statement,
-    sent to the Health and Social Care Committee on Monday, says" (but "Jo Bloggs, MiP’s officer, said" does)."""
-    aside = re.match(r"([^,]+),[^,]+,\s*$", region)
-    if aside is None:
-        return False
-    head_end = start + len(aside.group(1))
-    return not any(m.start >= start and m.end <= head_end for m in mentions) and not lexicon.SELF_NAMES_RE.search(
-        aside.group(1))
-
-
-def _is_interruption(gap: str) -> bool:
-    """", she said, " between two quoted parts: a short cue between commas."""
-    return bool(_INTERRUPTION.fullmatch(gap)) and len(gap.split()) <= 5 and lexicon.CUE_RE.search(gap) is not None
-
-
-def _cue_text(text: str, cue, mentions: list[Mention]) -> str:
-    """The cue phrase, extended by the outlet for 'told the Daily Telegraph'."""
-    phrase = cue.group(0)
-    statement = _IN_A_STATEMENT.match(text, cue.end())
-    if statement:
-        return phrase + statement.group(0)  # "said in a statement"
-    if cue.group(1).lower() in ("told", "tells", "tell") and phrase == cue.group(1):
-        outlet = next((m for m in mentions if m.label == "ORG" and 0 <= m.start - cue.end() <= 5), None)
-        if outlet is not None:
-            return text[cue.start():outlet.end]
-    return phrase
-
-

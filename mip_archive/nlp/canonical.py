@@ -39,12 +39,19 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
 
 def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
     """"the Darzi review" is "Lord Darzi’s Independent Investigation of the NHS in England" when the article
-    names the report both ways: a 'Surname review' takes the canonical name of the report that Surname owns."""
+    names the report both ways: a 'Surname review' takes the canonical name of the report that Surname owns
+    ("Darzi’s …") or that the sentence naming it says Surname led ("Leadership for a …, the review led by …")."""
     owned = {}
     for report in (m for m in mentions if m.label == "REPORT"):
         owner = re.search(r"([A-Z][\w-]+)[’']s\s+$", text[max(0, report.start - 30):report.start])
         if owner:
             owned[owner.group(1)] = report.canonical
+        sentence_end = re.search(r"[.!?](?:\s|$)|\n", text[report.end:])
+        stop = report.end + (sentence_end.start() if sentence_end else len(text) - report.end)
+        for person in (m for m in mentions if m.label == "PERSON" and report.end < m.start < stop):
+            if re.search(r"\b(?:led|chaired|conducted|carried out|written)\s+by\s+(?:[A-Z][\w.]*\s+){0,3}$",
+                         text[max(report.end, person.start - 40):person.start]):
+                owned.setdefault(person.canonical.split()[-1], report.canonical)  # "…, the review led by Sir X Y"
     for mention in mentions:
         words = mention.text.split()
         if (mention.label == "REPORT" and len(words) == 2 and words[1].lower() in lexicon.REPORT_WORDS

@@ -127,8 +127,9 @@ class Discourse:
         para = self._paragraph_index(position)
         p_start = self.paragraphs[para][0]
         nearby = [m for m in self._people(p_start, position) if pronoun_fits(m.canonical.split()[0], pronoun)]
-        unnamed = _UNNAMED_ONE.search(self.text, nearby[-1].end if nearby else p_start, position)
-        if unnamed is not None:
+        unnamed = [u for u in _UNNAMED_ONE.finditer(self.text, nearby[-1].end if nearby else p_start, position)
+                   if not any(q_start <= u.start() < q_end for q_start, q_end in self.quoted)]
+        if unnamed:
             return None  # "When I asked one journalist why …, he said": no one we can name
         if not nearby and para > 0:
             before_start, before_end = self.paragraphs[para - 1]

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc
 
 from . import lexicon, people
+from .given_names import is_given_name
 from .mention import Mention, known_names
 from .spans import LABELS, line_pieces, mention_of, text_of
 from .titles import with_quoted_titles, with_unquoted_titles
@@ -29,6 +30,14 @@ _LONE_NAME_SUPPORT_AFTER = re.compile(
     r"(?:[’']s?\s+(?:[a-z]+\s+)?(?:review|report|inquiry|investigation|plan|reforms?|speech|letter)\b"
     r"|,?\s+(?:said|says|told|tells|added|adds|warned|argued|wrote|writes|explained|believes|laughs|agrees)\b"
     r"|\s+(?:is|was|has|had)\s+(?:a|an|the|now|also|not|been|chief|director|head|chair)\b)")
+#: "an employment partner at Fairweather Lusk", "Harriet Osei-Mensah of Beresford Kaye": where a person works.
+_EMPLOYER_BEFORE = re.compile(rf"\b(?:{lexicon.ROLE_NOUNS}|associate|barrister)\s+(?:at|with)\s+$", re.IGNORECASE)
+_TOLD_THE = re.compile(r"\btold\s+the\s+([A-Z][\w’'&-]*(?:\s+(?:of\s+)?[A-Z][\w’'&-]*)*)")
+_LISTED_PLACES = re.compile(r"\b(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )+$")
+_NOT_PLACES = frozenset(
+    """In At For From The By On With And But As After Before Under Since England Scotland Wales Britain UK January
+    February March April May June July August September October November December Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday""".split())
 #: "University of Birmingham’s Health Services Management Centre": a named owner and its part.
 _INNER_POSSESSIVE = re.compile(r"([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)[’']s ([A-Z][\w&-]*(?: (?:of |and |for |the )*[A-Z][\w&-]*)+)")
 
@@ -40,9 +49,38 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         for mention in _split_possessive(mention_of(ent)):
             if not _is_role_place(text, mention):
                 mentions.append(mention)
-    mentions = _with_first_name_people(text, _with_role_named_people(text, mentions))
-    mentions = with_quoted_titles(text, _without_places_in_trust_names(_split_coordinated(mentions)))
+    mentions = _with_outlets_told(text, _firms_not_people(text, _with_first_name_people(text, _with_role_named_people(text, mentions))))
+    mentions = _with_listed_places(text, _split_coordinated(mentions))
+    mentions = with_quoted_titles(text, _without_places_in_trust_names(mentions))
     return _without_lone_words(text, with_unquoted_titles(text, mentions))
+
+
+def _with_outlets_told(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"told the Independent", "told the Health Service Journal": what someone tells, with "the", is an outlet
+    or a body, named even where the model saw no entity."""
+    added = []
+    for match in _TOLD_THE.finditer(text):
+        start, end = match.span(1)
+        if not is_given_name(match.group(1).split()[0]) and not any(m.start < end and start < m.end for m in mentions):
+            added.append(Mention(match.group(1), "ORG", start, end))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _firms_not_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A firm named like a person ("Fairweather Lusk") is told by where it stands: after a role's "at" ("an
+    employment partner at …"), or, not opening with a given name, after a role's "with" or a person's "of"
+    ("Harriet Osei-Mensah of …")."""
+    people_ends = {m.end for m in mentions if m.label == "PERSON"}
+    for mention in mentions:
+        if mention.label != "PERSON" or " " not in mention.text:
+            continue
+        employer = _EMPLOYER_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+        if employer and employer.group(0).rstrip().endswith(" at"):
+            mention.label = "ORG"  # "a partner at Hartwell Quince", whatever its first word
+        elif not is_given_name(mention.text.split()[0]) and (employer or (
+                text[mention.start - 4:mention.start] == " of " and mention.start - 4 in people_ends)):
+            mention.label = "ORG"
+    return mentions
 
 
 def _without_lone_words(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -51,8 +89,23 @@ def _without_lone_words(text: str, mentions: list[Mention]) -> list[Mention]:
     review") or as part of a fuller name in the text."""
     fuller = {word for m in mentions if m.label == "PERSON" and " " in m.text for word in m.text.split()}
     return [m for m in mentions if m.label != "PERSON" or " " in m.text or m.text in fuller
-            or _LONE_NAME_SUPPORT_BEFORE.search(text, max(0, m.start - 30), m.start)
-            or _LONE_NAME_SUPPORT_AFTER.match(text, m.end)]
+            or (not re.search(r"-[a-z]", m.text)  # "Salami-slicing" opening a quote is no name
+                and (_LONE_NAME_SUPPORT_BEFORE.search(text, max(0, m.start - 30), m.start)
+                     or _LONE_NAME_SUPPORT_AFTER.match(text, m.end)))]
+
+
+def _with_listed_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Bristol, North Somerset and South Gloucestershire CCG": places listed with commas before a trust named
+    "… and …" belong to its name (the model keeps only the last two)."""
+    for trust in [m for m in mentions if m.label == "TRUST" and " and " in m.text]:
+        listed = _LISTED_PLACES.search(text, max(0, trust.start - 60), trust.start)
+        if (listed is None or trust.text.startswith("NHS ")  # "In July, NHS Kent and Medway CCG"
+                or any(w.strip(",") in _NOT_PLACES for w in listed.group(0).split())):
+            continue
+        start = listed.start()
+        mentions = [m for m in mentions if m is trust or not (start <= m.start and m.end <= trust.start)]
+        trust.text, trust.start = text[start:trust.end], start
+    return mentions
 
 
 def _without_places_in_trust_names(mentions: list[Mention]) -> list[Mention]:

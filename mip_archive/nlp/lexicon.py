@@ -8,6 +8,7 @@ import re
 #: Honorifics and job titles that sit in front of a name but are not part of it.
 TITLES = frozenset(
     "sir dame lord lady baroness baron dr doctor prof professor mr mrs ms miss rev cllr councillor mp judge justice"
+    " admiral general brigadier colonel commodore"
     .split()
 )
 #: Multi-word titles stripped from the front of a PERSON span ("Health Secretary Jeremy Hunt").
@@ -167,7 +168,8 @@ SELF_SPOKESPERSON_RE = re.compile(
 #: Speakers who are everyone and no one: "Members often ask: '…'".
 GENERIC_SPEAKERS_RE = re.compile(r"^\s*(?:members|managers|staff|colleagues|people|readers|employers)\b", re.I)
 #: The union's own documents speaking: "Our response says: '…'".
-OWN_DOCUMENT_RE = re.compile(r"\bour\s+(?:response|submission|evidence|letter|statement|survey|report|briefing)\s*$", re.I)
+OWN_DOCUMENT_RE = re.compile(
+    r"\bour\s+(?:response|submission|evidence|letter|statement|survey|report|briefing)(?:\s+we)?\s*$", re.I)
 #: An organisation referred back to: "In a statement, the organisation said", "It said:".
 BODY_REFERENCE_RE = re.compile(
     r"(?:^|\b)(?:the\s+(?:organisation|body|department|association|federation|charity|regulator|think\s+tank)|it)\s*$",
@@ -191,5 +193,5 @@ ROLE_NOUNS = (
     r"general secretary|national officer|assistant general secretary|head of [a-z]+|director(?: of [a-z ]+?)?|"
     r"health secretary|secretary of state|minister|chair(?:man|woman)?|president|vice[- ]president|chief economist|"
     r"secretary|officer|organiser|editor|correspondent|spokes(?:person|man|woman)|consultant|professor|lecturer|"
-    r"manager|adviser|advisor|lawyer|solicitor|partner|founder|leader|mp|chief|rep|representative|steward"
+    r"manager|adviser|advisor|lawyer|solicitor|partner|founder|leader|mp|chief|rep|representative|steward|deputy"
 )

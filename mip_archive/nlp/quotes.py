@@ -20,8 +20,9 @@ _SMALL = frozenset("a an and as at by for from in into of on or the to with".spl
 _TITLE_BEFORE = re.compile(
     rf"\b(?:{DOCUMENT_THEN_COMMA}"
     r"|published|publishes|launched|briefing|guide|report|paper|leaflet|booklet|factsheet|titled|entitled|called|headlined|motion|session|"
-    r"webinar|workshop|theme|themed|title|motto|slogan|strapline|banner|submission|survey|consultation|response)[,:]?"
-    r"\s*[“‘\"']?$", re.IGNORECASE)
+    r"webinar|workshop|theme|themed|title|motto|slogan|strapline|banner|submission|survey|consultation|response|"
+    r"responds\s+to|response\s+to|responded\s+to)[,:]?"
+    r"[^\S\n]*[“‘\"']?$", re.IGNORECASE)  # on the same line: a standfirst ending "… the Francis report" is no title's
 _KIND_AFTER = re.compile(KIND_AFTER_TITLE)
 _SPEECH_BEFORE = re.compile(r"\b(?:says|said|adds|added|replies|replied|asks|asked|laughs|laughed)[:,]\s*$")
 _SPEECH_AFTER = re.compile(r"\s*(?:(?:he|she|they|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+)"

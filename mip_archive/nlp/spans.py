@@ -8,11 +8,11 @@ newspapers → ORG) and filtered (sentence-initial common words, generic terms, 
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from . import lexicon, people
 from .mention import Mention, known_names
+from .noise import is_noise
 
 LABELS = ("PERSON", "TRUST", "REPORT", "ORG")
 
@@ -48,7 +48,6 @@ _LOWER_HYPHEN_NAME = re.compile(r"-[a-z]{2,}(?: [A-Z][a-z]+\b(?! [A-Z]))?")
 _TITLE_THEN_NAME = re.compile(rf"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Professor|Sir|Dame)\.?\s+(?:{people.NAME_WORD}\s*)+$")
 _PROGRAMME_AFTER = re.compile(r"(?: (?:Look|Radio|Today|Newsnight|North|South|East|West|Midlands|Breakfast|Points|"
                               r"Inside|Out|Politics|Live|One|Two|Four|\d))+\b")
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|near|outside|around|across)\s+$")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Professor|Sir|Dame|Lord|Lady|Baroness)\.?\s+$")
 _NEWSROOM_AFTER = re.compile(r" News\b")
 
@@ -68,7 +67,8 @@ _PARTICLE_AFTER = re.compile(rf"(?: (?:de|da|di|du|del|della|van|von|der|den|le|
 
 
 #: "Public Health England review", "NHS England survey": an organisation and a lower-case report word.
-_BODY_THEN_REPORT_WORD = re.compile(r"([A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*)*) (?:review|report|survey|inquiry|audit)")
+_BODY_THEN_REPORT_WORD = re.compile(
+    r"([A-Z][\w’'&-]*(?: (?:(?:of|and|for|the) )*[A-Z][\w’'&-]*)*) (?:review|report|survey|inquiry|audit)")
 _REPORT_NATION = re.compile(r" for (?:England|Wales|Scotland|Northern Ireland)\b")
 
 
@@ -119,7 +119,7 @@ def mention_of(ent: Span) -> Mention | None:
         if known_names().get(body.lower(), ("ORG",))[0] == "ORG" and (
                 known_names().get(body.lower()) or body.split()[-1].lower() in lexicon.ORG_WORDS):
             text, label = body, "ORG"
-    if label is None or _is_noise(text, label, ent, start):
+    if label is None or is_noise(text, label, text_of(ent.doc), start):
         return None
     return Mention(text=text, label=label, start=start, end=start + len(text))
 
@@ -139,8 +139,8 @@ def _widened(ent: Span) -> tuple[int, int]:
     if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return start, end
     after = _HYPHEN_AFTER.match(text, end) or _regional_suffix(ent, text, end)
-    if after is None and ent.label_ == "PERSON" and " " not in ent.text:
-        after = _LOWER_HYPHEN_NAME.match(text, end)  # "Hyun" + "-woo Park"
+    if after is None and ent.label_ == "PERSON" and " " not in _strip_titles(ent.text):
+        after = _LOWER_HYPHEN_NAME.match(text, end)  # "Hyun" + "-woo Park", "Dr Jae" + "-won Lim"
     if after is None and (ent.label_ == "PERSON" or " " not in ent.text):
         after = _PARTICLE_AFTER.match(text, end)  # "Rosalind" + " de Souza", "Owain" + " ap Huw"
     before = _HYPHEN_BEFORE.search(text, max(0, start - 12), start)
@@ -271,6 +271,10 @@ def _relabel(text: str, ent: Span) -> str | None:
     known = known_names().get(text.lower())
     if known:
         return known[0]
+    if ent.label_ == "REPORT" and re.fullmatch(r"(?:The )?[A-Z][\w’'-]*(?: (?:and|of|for|on|the|[A-Z][\w’'-]*))+ Commission",
+                                               text) and not re.search(r"\b(?:on|into)\b", text):
+        return "ORG"  # "Equality and Human Rights Commission", "Care Quality Commission" (but the "Barker Commission",
+        # a "Commission on the Future of …" are inquiries)
     if ent.label_ in ("TRUST", "REPORT"):
         return ent.label_
     words = tuple(text.lower().replace("’", "'").split())
@@ -335,70 +339,3 @@ def _looks_like_person(text: str, ent: Span) -> bool:
         return bool(re.search(r"\b(?:said|says|added|adds)\s+$", preceding)) or (
             following in lexicon.PERSON_VERBS and bool(re.search(r"[,.!?][”’\"']\s+$", preceding)))
     return following in lexicon.PERSON_VERBS or preceding.endswith("according to ")
-
-
-def _is_noise(text: str, label: str, ent: Span, start: int) -> bool:
-    lowered = text.lower()
-    if lowered in lexicon.NOT_ENTITIES or not re.search(r"[A-Z0-9]", text) or len(text) < 2:
-        return True
-    if label == "PERSON" and not text[0].isupper():
-        return True  # "s 480": a clause number, not a name
-    if lowered in lexicon.OUTLET_WORDS and text_of(ent.doc)[max(0, start - 4):start].lower() != "the ":
-        return True  # "the Guardian" is a newspaper; a "Freedom to Speak Up Guardian" is a role
-    if label in ("ORG", "TRUST") and _after_indefinite(text_of(ent.doc), start, text):
-        return True
-    if label == "ORG" and _generic_sentence_opening(text, text_of(ent.doc), start):
-        return True
-    if label in ("PERSON", "ORG") and _common_word_opening(text, text_of(ent.doc), start):
-        return True
-    if lowered in known_names():
-        return False
-    if label == "TRUST" and re.match(r" [A-Z][a-z]", text_of(ent.doc)[start + len(text):start + len(text) + 3]):
-        return True  # "NHS Trust" inside "NHS Trust Development Authority"
-    if label == "REPORT" and _unconfirmed_initial_name(text_of(ent.doc), text, start):
-        return True
-    if label == "REPORT" and re.sub(r"[’']s$", "", text.split()[0]) in lexicon.POST_NOMINALS:
-        return True  # "Tom Kark QC’s review": the report is named by its author elsewhere
-    if label == "ORG" and " " not in text and text.istitle() and _PLACE_PREPOSITION.search(
-            text_of(ent.doc), max(0, start - 8), start):
-        return True  # "in Truro", "from Bangor": a place
-    if label == "ORG" and " " not in text and text.istitle() and _sentence_initial(text_of(ent.doc), start):
-        return not lexicon.CUE_RE.match(text_of(ent.doc), start + len(text) + 1)  # "Oakenshaw told HSJ" is kept
-    return False
-
-
-def _common_word_opening(text: str, doc_text: str, start: int) -> bool:
-    """"Morale among senior staff …": one sentence-initial word the text also writes in lower case elsewhere."""
-    return (" " not in text and text.istitle() and _sentence_initial(doc_text, start)
-            and re.search(rf"\b{re.escape(text.lower())}\b", doc_text) is not None)
-
-
-def _generic_sentence_opening(text: str, doc_text: str, start: int) -> bool:
-    """"Pay review body must …": a capital only because the sentence starts there, the rest lower case."""
-    words = text.split()
-    return (len(words) > 1 and words[0].istitle() and all(w.islower() for w in words[1:])
-            and _sentence_initial(doc_text, start))
-
-
-def _unconfirmed_initial_name(doc_text: str, text: str, start: int) -> bool:
-    """"Leaked report warns…": a sentence-initial 'Word report' is a name only if Word is capitalised elsewhere."""
-    words = text.split()
-    if len(words) != 2 or not words[1].islower() or not _sentence_initial(doc_text, start):
-        return False
-    elsewhere = [m.start() for m in re.finditer(rf"\b{re.escape(words[0])}\b", doc_text) if m.start() != start]
-    return not any(not _sentence_initial(doc_text, i) for i in elsewhere)
-
-
-def _after_indefinite(doc_text: str, start: int, text: str) -> bool:
-    """"an Employment Tribunal" is any tribunal; "a Supreme Court ruling" still names one court."""
-    indefinite = re.compile(r"\b(?:an?|any|every)\s+$", re.IGNORECASE)
-    if not indefinite.search(doc_text[max(0, start - 6):start]) and not re.match(r"(?:an?|any|every)\s", text, re.I):
-        return False
-    following = re.match(r"(?:\s+\([A-Z][\w&]*\))?\s+([a-z]+)", doc_text[start + len(text):start + len(text) + 40])
-    return following is None or following.group(1) in STOP_WORDS  # "a Care Quality Commission (CQC) inspection"
-
-
-def _sentence_initial(doc_text: str, start: int) -> bool:
-    """Whether a span opens a line (after any bullet) or a sentence."""
-    prefix = doc_text[doc_text.rfind("\n", 0, start) + 1:start]
-    return not prefix.strip(" \t•*·–-“‘\"'") or bool(re.search(r"[.!?:][\"”’']?\s+[“‘\"']?$", prefix))

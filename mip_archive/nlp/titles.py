@@ -7,7 +7,7 @@ whatever the model found inside it.
 import re
 
 from . import lexicon
-from .mention import Mention
+from .mention import Mention, known_names
 from .quotes import is_title
 from .spans import LEADING_THE
 
@@ -15,10 +15,43 @@ _TITLE_WORDS = r"[A-Z][\w’'-]*(?:\s+(?:(?:for|of|the|and|to|in|on|a|with|throu
 _SUBTITLE = r"(?::\s+[a-z][^,.;:“”‘’\"\n]{3,90})?"
 #: "the 1989 white paper Working for Patients", "its white paper, Integration and Innovation: working together …,"
 _PAPER_TITLE = re.compile(rf"\b(?:white|green)\s+paper,?\s+(?P<title>{_TITLE_WORDS}{_SUBTITLE})(?=[\s,.;])")
-#: "The survey, Leading Through Covid, received …", "the consultation, Leading the NHS: proposals to …, asks"
+#: "The white paper, Integration and innovation: working together to …, published": a sentence-case title held
+#: together by its subtitle.
+_PAPER_SENTENCE_TITLE = re.compile(
+    r"\b(?:white|green)\s+paper,?\s+(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,80}:\s+[^,.;“”‘’\"\n]{3,120})(?=[,.;\n])")
+#: "The survey, Leading Through Covid, received …", "the consultation, Leading the NHS: proposals to …, asks",
+#: "The Welsh Government’s long-term plan, A Healthier Wales, promised", "a statutory code, the Acas Code of …,"
 _APPOSITIVE_TITLE = re.compile(
-    rf"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|toolkit)"
-    rf"(?:\s+(?:document|paper))?,\s+(?P<title>{_TITLE_WORDS}{_SUBTITLE})(?=[,.;])")
+    rf"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|toolkit|plan|code|"
+    rf"charter|vision)(?:\s+(?:document|paper))?,\s+(?:the\s+)?(?P<title>{_TITLE_WORDS}{_SUBTITLE})"
+    r"(?=[,.;])(?![,.;]\s+(?:said|says|told|tells|warned|added)\b)")
+#: "MiP’s Respect at Work survey", "the Fit for the Future review": capitalised words held together by small ones,
+#: then the kind of document in lower case.
+_OWNED_TITLE_THEN_KIND = re.compile(
+    r"(?:[’']s|\b(?:the|its|our|their|his|her))\s+(?P<title>(?P<head>[A-Z][\w-]*(?:\s+(?:(?:at|for|of|the|and|in|on|to|"
+    r"with)\s+)+[A-Z][\w-]*)+)\s+(?:survey|review|report|plan|strategy|framework|charter|audit|inquiry))\b")
+#: A title with a subtitle after publishing or answering it: "MiP responds to Fit for the Future: 10 Year Health
+#: Plan for England", "NHS England has published Supporting our NHS people through menopause: guidance for …,",
+#: "MiP responds to the Scottish Government’s Everyone Matters: 2020 Workforce Vision".
+_COLON_TITLE = r"[A-Z0-9][^,.;:“”‘’\"\n]{2,80}?:\s+[A-Za-z0-9][^,.;:“”‘’\"\n]{2,120}?"
+_PUBLISHED_TITLE = re.compile(
+    r"\b(?:responds?\s+to|response\s+to|publishe[sd]|launche[sd]|unveil(?:s|ed))\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*[’']s\s+)?"
+    rf"(?P<title>{_COLON_TITLE})(?=,|\.(?:\s|$)|\n|$)")
+#: "Hard Truths: The Journey to Putting Patients First, published today, accepts …"
+_TITLE_PUBLISHED = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[.!?]\s))(?:The\s+)?(?P<title>{_TITLE_WORDS}:\s+[A-Za-z0-9][^,.;:“”‘’\"\n]{{2,120}}?),\s+"
+    r"(?:published|launched|released)\b")
+#: When a subtitle runs on into the sentence: "… across England at the end of November", "… in March".
+_TIME_TAIL = re.compile(
+    r"\s+(?:(?:at|by)\s+the\s+(?:end|start|beginning)\s+of|in|on|last|this|earlier|later)\s+(?:the\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|"
+    r"spring|summer|autumn|winter|today|\d{4})\b.*$")
+#: "MiP responds to Leadership for a collaborative and inclusive future, the review of …": a sentence-case title
+#: answered or published, then said to be a document.
+_PUBLISHED_TITLE_THEN_KIND = re.compile(
+    r"\b(?:responds?\s+to|response\s+to|publishe[sd]|launche[sd])\s+"
+    r"(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,100}?(?::\s+[^,.;:“”‘’\"\n]{3,100}?)?)" + lexicon.KIND_AFTER_TITLE)
 #: "The review published this month, Disparities in the risk and outcomes of COVID-19, makes …": a sentence-case
 #: title between commas after a document word, followed by the sentence's verb.
 _APPOSITIVE_SENTENCE_TITLE = re.compile(
@@ -32,7 +65,7 @@ _TITLE_THEN_KIND = re.compile(
 _QUOTED_TITLE = re.compile(
     rf"\b(?:{lexicon.DOCUMENT_THEN_COMMA}"
     r"|report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
-    r"published|publishes|launched|launches|commissioned|"
+    r"published|publishes|launched|launches|commissioned|responds to|response to|framework|plan|charter|code|"
     r"booklet|strategy|submission|handbook|manifesto|charter)[,:]?\s+"
     r"(?:[“\"](?P<double>[A-Z0-9][^“”\"\n]{3,80}?)[”\"]|[‘'](?P<single>[A-Z0-9][^‘’'\n]{3,80}?)[’'])(?![\w])")
 
@@ -47,7 +80,13 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     """"The 1989 white paper Working for Patients", "The survey, Leading Through Covid, received": a capitalised
     title (with a lower-case subtitle after a colon) right after a white paper, or set off by commas after a
     document word."""
-    matches = [*_PAPER_TITLE.finditer(text),
+    matches = [*_PAPER_TITLE.finditer(text), *_PAPER_SENTENCE_TITLE.finditer(text),
+               *(m for m in [*_PUBLISHED_TITLE.finditer(text), *_TITLE_PUBLISHED.finditer(text)]
+                 if len(m.group("title").split(":")[0].split()) > 1),
+               *(m for m in _PUBLISHED_TITLE_THEN_KIND.finditer(text) if len(m.group("title").split()) > 2),
+               *(m for m in _OWNED_TITLE_THEN_KIND.finditer(text)  # not "the Department of Health review"
+                 if not any(o.label != "REPORT" and o.text == m.group("head") for o in mentions)
+                 and not known_names().get(m.group("head").lower())),
                *(m for m in _APPOSITIVE_TITLE.finditer(text) if len(m.group("title").split()) > 1),
                *(m for m in _APPOSITIVE_SENTENCE_TITLE.finditer(text)
                  if 2 < len(m.group("title").split()) <= 14 and not re.search(r"\b(?:said|says)\b", m.group("title"))),
@@ -55,8 +94,9 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
                  if len(m.group("title").split()) > 1 and not _named_already(m.span("title"), mentions))]
     for match in matches:
         start, end = match.span("title")
+        end = start + len(_TIME_TAIL.sub("", match.group("title")))
         mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
-        mentions.append(Mention(match.group("title"), "REPORT", start, end))
+        mentions.append(Mention(text[start:end], "REPORT", start, end))
     return sorted(mentions, key=lambda m: m.start)
 
 

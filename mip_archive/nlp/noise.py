@@ -1,0 +1,86 @@
+"""Spans that name nothing, told by the words around them: a sentence-initial common word ("Morale among …"), a
+place after a preposition ("in Truro"), "an Employment Tribunal", a headline's verb before "ICB", "NHS Trust" inside a
+longer name."""
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from . import lexicon
+from .mention import known_names
+
+#: "in Truro", "in London, Leeds and Bristol": a place after a preposition, or ending a list of places after one.
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|near|outside|around|across)\s+(?:[A-Z][a-z]+,\s+)*(?:[A-Z][a-z]+\s+and\s+)?$")
+
+
+def is_noise(text: str, label: str, doc_text: str, start: int) -> bool:
+    """Whether a cleaned, labelled span names nothing: a stop word, a clause number, a role's "Guardian", "an
+    Employment Tribunal", a sentence-initial common word, a number before "ICB", a place after "in" …"""
+    lowered = text.lower()
+    if lowered in lexicon.NOT_ENTITIES or not re.search(r"[A-Z0-9]", text) or len(text) < 2:
+        return True
+    if label == "PERSON" and not text[0].isupper():
+        return True  # "s 480": a clause number, not a name
+    if lowered in lexicon.OUTLET_WORDS and doc_text[max(0, start - 4):start].lower() != "the ":
+        return True  # "the Guardian" is a newspaper; a "Freedom to Speak Up Guardian" is a role
+    if label in ("ORG", "TRUST") and _after_indefinite(doc_text, start, text):
+        return True
+    if label == "ORG" and _generic_sentence_opening(text, doc_text, start):
+        return True
+    if label in ("PERSON", "ORG") and _common_word_opening(text, doc_text, start):
+        return True
+    if lowered in known_names():
+        return False
+    if label == "TRUST" and re.fullmatch(r"[A-Z][a-z]+ing (?:ICB|CCG|ICS|ICBs|CCGs)", text):
+        return True  # "Halving ICB staff will …": a headline's verb, no trust
+    if label == "TRUST" and text.split()[0].isdigit():
+        return True  # "more than 30 ICB consultations"
+    if label == "TRUST" and re.match(r" [A-Z][a-z]", doc_text[start + len(text):start + len(text) + 3]):
+        return True  # "NHS Trust" inside "NHS Trust Development Authority"
+    if label == "REPORT" and _unconfirmed_initial_name(doc_text, text, start):
+        return True
+    if label == "REPORT" and re.sub(r"[’']s$", "", text.split()[0]) in lexicon.POST_NOMINALS:
+        return True  # "Tom Kark QC’s review": the report is named by its author elsewhere
+    if label == "ORG" and " " not in text and text.istitle() and _PLACE_PREPOSITION.search(
+            doc_text, max(0, start - 60), start):
+        return True  # "in Truro", "from Bangor": a place
+    if label == "ORG" and " " not in text and text.istitle() and _sentence_initial(doc_text, start):
+        return not lexicon.CUE_RE.match(doc_text, start + len(text) + 1)  # "Oakenshaw told HSJ" is kept
+    return False
+
+
+def _common_word_opening(text: str, doc_text: str, start: int) -> bool:
+    """"Morale among senior staff …": one sentence-initial word the text also writes in lower case elsewhere."""
+    return (" " not in text and text.istitle() and _sentence_initial(doc_text, start)
+            and re.search(rf"\b{re.escape(text.lower())}\b", doc_text) is not None)
+
+
+def _generic_sentence_opening(text: str, doc_text: str, start: int) -> bool:
+    """"Pay review body must …": a capital only because the sentence starts there, the rest lower case."""
+    words = text.split()
+    return (len(words) > 1 and words[0].istitle() and all(w.islower() for w in words[1:])
+            and _sentence_initial(doc_text, start))
+
+
+def _unconfirmed_initial_name(doc_text: str, text: str, start: int) -> bool:
+    """"Leaked report warns…": a sentence-initial 'Word report' is a name only if Word is capitalised elsewhere."""
+    words = text.split()
+    if len(words) != 2 or not words[1].islower() or not _sentence_initial(doc_text, start):
+        return False
+    elsewhere = [m.start() for m in re.finditer(rf"\b{re.escape(words[0])}\b", doc_text) if m.start() != start]
+    return not any(not _sentence_initial(doc_text, i) for i in elsewhere)
+
+
+def _after_indefinite(doc_text: str, start: int, text: str) -> bool:
+    """"an Employment Tribunal" is any tribunal; "a Supreme Court ruling" still names one court."""
+    indefinite = re.compile(r"\b(?:an?|any|every)\s+$", re.IGNORECASE)
+    if not indefinite.search(doc_text[max(0, start - 6):start]) and not re.match(r"(?:an?|any|every)\s", text, re.I):
+        return False
+    following = re.match(r"(?:\s+\([A-Z][\w&]*\))?\s+([a-z]+)", doc_text[start + len(text):start + len(text) + 40])
+    return following is None or following.group(1) in STOP_WORDS  # "a Care Quality Commission (CQC) inspection"
+
+
+def _sentence_initial(doc_text: str, start: int) -> bool:
+    """Whether a span opens a line (after any bullet) or a sentence."""
+    prefix = doc_text[doc_text.rfind("\n", 0, start) + 1:start]
+    return not prefix.strip(" \t•*·–-“‘\"'") or bool(re.search(r"[.!?:][\"”’']?\s+[“‘\"']?$", prefix))
