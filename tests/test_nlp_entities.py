@@ -543,3 +543,49 @@ def test_commissions_firms_outlets_and_hyphenated_names(enricher, text, expected
 ])
 def test_listed_places_in_trust_names_and_place_lists(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report's title between its kind and when it was published, question marks and all
+    ("Her team’s report Working Without Walls, published in June, found little change.",
+     {("REPORT", "Working Without Walls")}),
+    ("The unit’s report, Joined Up? Care Groups in Practice, published in May, is blunt.",
+     {("REPORT", "Joined Up? Care Groups in Practice")}),
+    ("MiP has responded to the publication of Ready for Tomorrow: A Workforce Plan for Wales, which sets targets.",
+     {("ORG", "MiP"), ("REPORT", "Ready for Tomorrow: A Workforce Plan for Wales")}),
+    ("MiP will answer the consultation, ‘Fair Play: proposals to license NHS managers’, in June.",
+     {("ORG", "MiP"), ("REPORT", "Fair Play: proposals to license NHS managers")}),
+    # a survey's year belongs to its name; a section number does not
+    ("Most agreed, according to MiP’s annual Member Survey 2026.", {("ORG", "MiP"), ("REPORT", "Member Survey 2026")}),
+    ("Section 3 of the National Oversight Framework applies.", {("REPORT", "National Oversight Framework")}),
+    # a policy set out in a titled document; a short name inside a subtitle is that document
+    ("The board must deliver the shift set out in Caring Closer to Home. Rules set out in NHS England guidance apply.",
+     {("REPORT", "Caring Closer to Home"), ("ORG", "NHS England")}),
+    ("Ministers published Built to Last: 10 Year Care Plan for Wales today. The 10 Year Plan has critics.",
+     {("REPORT", "Built to Last: 10 Year Care Plan for Wales")}),
+    ("The Fuller stocktake said so.", {("REPORT", "Fuller stocktake")}),
+    # a gerund is no one's evidence; the committee is a body
+    ("Giving evidence to the Health and Social Care Committee in March, the minister disagreed.",
+     {("ORG", "Health and Social Care Committee")}),
+])
+def test_titles_published_set_out_and_dated(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It first appeared in the Wensleydale Valley Gazette.", {("ORG", "Wensleydale Valley Gazette")}),
+    ("The Review Body on Senior Salaries and the NHS Staff Council both met.",
+     {("ORG", "Review Body on Senior Salaries"), ("ORG", "NHS Staff Council")}),
+    # two whole trust names joined by "and" are two trusts
+    ("MiP wrote to NHS Ashgrove Clinical Commissioning Group and NHS Brookvale CCG.",
+     {("ORG", "MiP"), ("TRUST", "NHS Ashgrove Clinical Commissioning Group"), ("TRUST", "NHS Brookvale CCG")}),
+    # "X, who …" is a person, whatever the model said; a saint's trust keeps its possessive, and its initials
+    ("Preston Hale, who leads the union’s pay work, said it was fair.", {("PERSON", "Preston Hale")}),
+    ("Staff at St Bride’s Hospital NHS Foundation Trust were told. A spokesperson for SBHFT said little.",
+     {("TRUST", "St Bride’s Hospital NHS Foundation Trust")}),
+    # a lone word opening a trust's name is that trust, not a person
+    ("Wyvern Hospitals NHS Foundation Trust is recovering. Joy Pike, Wyvern’s director of people, agrees.",
+     {("TRUST", "Wyvern Hospitals NHS Foundation Trust"), ("PERSON", "Joy Pike")}),
+])
+def test_outlets_bodies_trust_pairs_and_people_who(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

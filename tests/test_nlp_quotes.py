@@ -483,3 +483,30 @@ def test_headline_echoes_and_quotes_after_a_standfirst(enricher, text, expected)
 ])
 def test_pronouns_past_quotations_and_the_unions_documents(enricher, text, expected):
     assert quotes_of(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Slotting in\n\nPriya Raghunath is an MiP national officer.\n\nSome employers match posts by job "
+        "description. Priya warns that the rules vary. 'Some trusts use a 60% match, some use 40%.'",
+        [quote("Some trusts use a 60% match, some use 40%.", "Priya Raghunath", "PERSON", "warns")],
+        id="a first name standing for a person named in full speaks"),
+    pytest.param(
+        "Plan welcomed\n\nLucy Sandler said: ‘It is a start.’ Kwame Asante welcomed the plan but said members "
+        "would wait and see. ‘We have heard promises before.’",
+        [quote("It is a start.", "Lucy Sandler", "PERSON", "said"),
+         quote("We have heard promises before.", "Kwame Asante", "PERSON", "said")],
+        id="a new person opening a sentence after a quote speaks the next one"),
+    pytest.param(
+        "New boss\n\nTomos Idris arrived in the autumn. He had never run a trust before, and admits that his first "
+        "board meeting was “one of the more frightening afternoons of my life”.",
+        [quote("one of the more frightening afternoons of my life", "Tomos Idris", "PERSON", "admits")],
+        id="a pronoun opening the sentence of the cue"),
+    pytest.param(
+        "Pay deal\n\nNHS Employers, which represents employers on the Staff Council, said it was “pleased that so "
+        "many staff had their say”.",
+        [quote("pleased that so many staff had their say", "NHS Employers", "ORG", "said")],
+        id="a body with an aside naming another body speaks itself, and 'the Staff Council' is no unnamed person"),
+])
+def test_first_names_sentence_subjects_and_asides(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

@@ -25,6 +25,8 @@ from .quotes import QuoteSpan
 from .roles import role_near
 
 _LEAD_PARAGRAPHS = (1, 0, 2)
+#: What comes before a name that opens a sentence: a sentence end (or a line break), and perhaps a title.
+_SENTENCE_OPENING = re.compile(r"(?:^\s*|[.!?][”’\"']?\s+|\n)(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Cllr)\.?\s+)?$")
 _SENTENCE_PRONOUN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(She|He)\b", re.MULTILINE)
 
 
@@ -108,6 +110,7 @@ class Attributor(Discourse):
                        lambda: self._cue_ending_previous(para, seg_start, span),
                        lambda: self._cue_ending_sentence_before(seg_start, span),
                        lambda: self._one_person_before(seg_start, span),
+                       lambda: self._sentence_subject_before(seg_start, span),
                        lambda: self._pronoun_before(seg_start, span)):
             who = finder()
             if who is not None:
@@ -240,6 +243,22 @@ class Attributor(Discourse):
         cue = lexicon.CUE_RE.search(self.text, person.end, span.start - 1)
         return Who(person, cue.group(1) if cue else None)
 
+    def _sentence_subject_before(self, seg_start: int, span: QuoteSpan) -> Who | None:
+        """'Kwame Asante welcomed it but said members would judge it. ‘…’' / 'Bronwen Hughes, its chief
+        executive, says Wells’s calm was remarkable. “…”': the one person opening a sentence between the last
+        quote (or the paragraph's start) and this one speaks next."""
+        before = self.text[seg_start:span.start - 1]
+        if re.search(r"[“”\"‘]", before):
+            return None
+        openers = {m.canonical: m for m in self._in(seg_start, span.start - 1, "PERSON")
+                   if _SENTENCE_OPENING.search(self.text[max(seg_start, m.start - 40):m.start])
+                   or m.start == seg_start}
+        if len(openers) != 1:
+            return None
+        person = next(iter(openers.values()))
+        cues = list(lexicon.CUE_RE.finditer(self.text, person.end, span.start - 1))
+        return Who(person, cues[-1].group(1) if cues else None)  # "welcomed it but said …": the nearest cue
+
     def _pronoun_before(self, seg_start: int, span: QuoteSpan) -> Who | None:
         """'What got the trust through, he believes, was … "…"': a pronoun before the paragraph's first quote."""
         before = self.text[seg_start:span.start - 1]
@@ -309,12 +328,13 @@ class Attributor(Discourse):
         if lexicon.OWN_DOCUMENT_RE.search(region):
             return Who(None, cue, lexicon.SELF_NAME, "ORG")  # "Our response says: '…'"
         bodies = self._in(start, end, "ORG") + self._in(start, end, "TRUST")
-        if (lexicon.GENERIC_SPEAKERS_RE.match(region) and not bodies) or lexicon.UNNAMED_RE.search(region):
+        if (lexicon.GENERIC_SPEAKERS_RE.match(region) and not bodies) or self._unnamed_in(region, start):
             return Who(None, cue)  # "Members often ask: '…'" (but "Managers in Partnership said" is the union)
         if lexicon.BODY_REFERENCE_RE.search(region):
             return Who(self._body_referred(start), cue)  # "In a statement, the organisation said: '…'"
         pronoun = lexicon.PRONOUN_RE.search(region)
-        if pronoun and (len(region.split()) <= 4 or re.search(r"\b(?:he|she)\s*$", region, re.IGNORECASE)):
+        if pronoun and (len(region.split()) <= 4 or re.search(r"\b(?:he|she)\s*$", region, re.IGNORECASE)
+                        or re.match(r"\s*(?:he|she)\b", region, re.IGNORECASE)):  # "He … admits that it was"
             return Who(self._pronoun_referent(start, pronoun.group(1)), cue)  # "as he puts it"
         if prefer == "last" and unnamed_subject(region, start, self.mentions):
             return Who(None, cue)  # "The statement, sent to the committee on Monday, says"
@@ -326,9 +346,16 @@ class Attributor(Discourse):
         if lexicon.SELF_NAMES_RE.search(region):
             return Who(None, cue, lexicon.SELF_NAME, "ORG")
         orgs = self._in(start, end, "ORG")
+        if aside is not None:  # "NHS Employers, which represents employers on the Staff Council, said"
+            orgs = [m for m in orgs if m.start < start + aside.start()] or orgs
         if orgs:
             return Who(orgs[-1] if prefer == "last" else orgs[0], cue)
         return Who(None, cue)
+
+    def _unnamed_in(self, region: str, start: int) -> bool:
+        """"one member", "a director": an unnamed person in the region, not a word of a name ("the Staff Council")."""
+        return any(not any(m.start < start + u.end(2) and start + u.start(2) < m.end for m in self.mentions)
+                   for u in lexicon.UNNAMED_RE.finditer(region))  # the person's noun outside every name
 
     def _body_speaking_before(self, position: int) -> Mention | None:
         """The organisation that spoke in the sentence just before ("NHS England said the savings …")."""

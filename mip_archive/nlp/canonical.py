@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from . import lexicon
+from .given_names import is_given_name
 from .mention import Mention, known_names
 
 _SMALL_WORDS = frozenset("and of for the in on to &".split())
@@ -75,9 +76,15 @@ def fold_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions for bare surnames the model missed ("Trevelyan said") of people named in full elsewhere."""
-    surnames = {m.canonical.split()[-1]: m.canonical for m in mentions
-                if m.label == "PERSON" and len(m.canonical.split()) > 1}
+    """Mentions for bare surnames the model missed ("Trevelyan said") of people named in full elsewhere, and for
+    first names that stand for one of them ("Priya warns that …" after "Priya Raghavan")."""
+    full_names = {m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) > 1}
+    surnames = {name.split()[-1]: name for name in full_names}
+    firsts: dict[str, list[str]] = {}
+    for name in full_names:
+        firsts.setdefault(name.split()[0], []).append(name)
+    surnames.update({first: names[0] for first, names in firsts.items()
+                     if len(names) == 1 and first not in surnames and is_given_name(first)})
     added = []
     for surname, full in surnames.items():
         for match in re.finditer(rf"\b{re.escape(surname)}\b(?![’']s\b)?", text):
@@ -113,7 +120,11 @@ def _adopt_labels(mentions: list[Mention]) -> None:
 def _fullest(name: str, names: list[str], label: str) -> str:
     """The longest other name in the same article that this name is a short form of (else the name itself)."""
     for longer in names:
-        if longer != name and len(longer) >= len(name) and _is_short_form(name, longer, label):
+        if longer == name or len(longer) < len(name):
+            continue
+        if len(longer) == len(name) and sum(map(str.isupper, longer)) <= sum(map(str.isupper, name)):
+            continue  # "Working Lives survey" → "Working Lives Survey", never the other way round as well
+        if _is_short_form(name, longer, label):
             return longer
     return name
 
@@ -130,6 +141,8 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
         return True
     if label == "REPORT" and (_same_report(s_words, f_words, full) or _without_descriptor(s_words, f_words)):
         return True
+    if label == "REPORT" and ": " in full and _is_short_form(short, full.split(": ", 1)[1], label):
+        return True  # "10 Year Plan" for "Fit for the Future: 10 Year Health Plan for England"
     nation = re.search(r"\s+for\s+(?:england|wales|scotland|northern ireland)$", " ".join(f_words))
     if label == "REPORT" and nation and _is_short_form(short, full[:len(full) - len(nation.group(0))], label):
         return True  # "10 Year Plan" for the "10 Year Health Plan for England"
@@ -146,8 +159,10 @@ def _abbreviates_trust(short: str, full: str) -> bool:
     """"SWB" for "Sandwell and West Birmingham Hospitals NHS Trust": the initials of the name's opening words (the
     place it is named after), three letters or more."""
     words = full.split()
-    return len(short) >= 3 and short.isupper() and any(_is_acronym(short, " ".join(words[:k]))
-                                                       for k in range(len(words), 1, -1))
+    without_nhs = [w for w in words if w != "NHS"]  # "SAHFT" for "St Aldhelm’s Hospital NHS Foundation Trust"
+    return len(short) >= 3 and short.isupper() and any(_is_acronym(short, " ".join(name[:k]))
+                                                       for name in (words, without_nhs)
+                                                       for k in range(len(name), 1, -1))
 
 
 def _clipped(s_words: list[str], f_words: list[str]) -> bool:

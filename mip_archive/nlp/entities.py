@@ -28,11 +28,13 @@ _LONE_NAME_SUPPORT_BEFORE = re.compile(
     r"|according to)\s+$")
 _LONE_NAME_SUPPORT_AFTER = re.compile(
     r"(?:[’']s?\s+(?:[a-z]+\s+)?(?:review|report|inquiry|investigation|plan|reforms?|speech|letter)\b"
-    r"|,?\s+(?:said|says|told|tells|added|adds|warned|argued|wrote|writes|explained|believes|laughs|agrees)\b"
+    r"|,?\s+(?:said|says|told|tells|added|adds|warned|warns|argued|argues|wrote|writes|explained|explains|believes|"
+    r"laughs|agrees|admits|insists|recalls|puts\s+it|put\s+it)\b"
     r"|\s+(?:is|was|has|had)\s+(?:a|an|the|now|also|not|been|chief|director|head|chair)\b)")
 #: "an employment partner at Fairweather Lusk", "Harriet Osei-Mensah of Beresford Kaye": where a person works.
 _EMPLOYER_BEFORE = re.compile(rf"\b(?:{lexicon.ROLE_NOUNS}|associate|barrister)\s+(?:at|with)\s+$", re.IGNORECASE)
 _TOLD_THE = re.compile(r"\btold\s+the\s+([A-Z][\w’'&-]*(?:\s+(?:of\s+)?[A-Z][\w’'&-]*)*)")
+_OWNER_BEFORE = re.compile(r"\b(?:St\.? |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?[’']s $")
 _LISTED_PLACES = re.compile(r"\b(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )+$")
 _NOT_PLACES = frozenset(
     """In At For From The By On With And But As After Before Under Since England Scotland Wales Britain UK January
@@ -49,8 +51,8 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         for mention in _split_possessive(mention_of(ent)):
             if not _is_role_place(text, mention):
                 mentions.append(mention)
-    mentions = _with_outlets_told(text, _firms_not_people(text, _with_first_name_people(text, _with_role_named_people(text, mentions))))
-    mentions = _with_listed_places(text, _split_coordinated(mentions))
+    mentions = _people_who(text, _with_outlets_told(text, _firms_not_people(text, _with_first_name_people(text, _with_role_named_people(text, mentions)))))
+    mentions = _with_owner_in_trust_names(text, _with_listed_places(text, _split_coordinated(mentions)))
     mentions = with_quoted_titles(text, _without_places_in_trust_names(mentions))
     return _without_lone_words(text, with_unquoted_titles(text, mentions))
 
@@ -64,6 +66,22 @@ def _with_outlets_told(text: str, mentions: list[Mention]) -> list[Mention]:
         if not is_given_name(match.group(1).split()[0]) and not any(m.start < end and start < m.end for m in mentions):
             added.append(Mention(match.group(1), "ORG", start, end))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _people_who(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Lincoln Hale, who leads MiP’s work on pay, said": a name-shaped "organisation" followed by ", who" is a
+    person; a lone "person" that opens a trust's name ("Kingsmere" beside "Kingsmere Hospitals NHS Foundation
+    Trust") is that trust."""
+    trust_heads = {m.text.split()[0]: m for m in mentions  # not "Kent" of "Kent and Medway ICB": a place
+                   if m.label == "TRUST" and " " in m.text and " and " not in m.text}
+    for mention in mentions:
+        if (mention.label == "ORG" and re.match(r",\s+who\b", text[mention.end:mention.end + 7])
+                and people.is_name_shape(mention.text) and 2 <= len(mention.text.split()) <= 3
+                and not known_names().get(mention.text.lower())):
+            mention.label = "PERSON"
+        elif mention.label == "PERSON" and " " not in mention.text and mention.text in trust_heads:
+            mention.label = "TRUST"
+    return mentions
 
 
 def _firms_not_people(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -92,6 +110,19 @@ def _without_lone_words(text: str, mentions: list[Mention]) -> list[Mention]:
             or (not re.search(r"-[a-z]", m.text)  # "Salami-slicing" opening a quote is no name
                 and (_LONE_NAME_SUPPORT_BEFORE.search(text, max(0, m.start - 30), m.start)
                      or _LONE_NAME_SUPPORT_AFTER.match(text, m.end)))]
+
+
+def _with_owner_in_trust_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"St Aldhelm’s Hospital NHS Foundation Trust": a trust named after a saint or a founder keeps its
+    possessive opening, which the model cuts off (and calls an organisation)."""
+    for trust in [m for m in mentions if m.label == "TRUST" and m.text.split()[0] in ("Hospital", "Hospitals")]:
+        owner = _OWNER_BEFORE.search(text, max(0, trust.start - 40), trust.start)
+        if owner is None:
+            continue
+        start = owner.start()
+        mentions = [m for m in mentions if m is trust or not (start <= m.start and m.end <= trust.start)]
+        trust.text, trust.start = text[start:trust.end], start
+    return mentions
 
 
 def _with_listed_places(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -197,10 +228,17 @@ def _coordination_cut(mention: Mention, trusts: list[str]) -> int | None:
         left, right = mention.text[:cut].lower(), mention.text[cut + 5:].lower()
         elsewhere = any(other == left or (other.startswith(left + " ") and not other.startswith(left + " and "))
                         for other in trusts)
-        if left in known_names() or elsewhere or any(right.startswith(name + " ") and known_names()[name][0] == "TRUST"
+        if left in known_names() or elsewhere or (_ends_as_trust(left) and _ends_as_trust(right)) or any(right.startswith(name + " ") and known_names()[name][0] == "TRUST"
                                                      for name in known_names()):
             return cut
     return None
+
+
+def _ends_as_trust(name: str) -> bool:
+    """"nhs brackenford clinical commissioning group", "nhs elmsworth ccg": a whole trust name on its own."""
+    words = tuple(name.split())
+    return len(words) > 1 and any(words[-len(suffix):] == suffix and len(words) > len(suffix)
+                                  for suffix in lexicon.TRUST_SUFFIXES)
 
 
 def _with_role_named_people(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -26,19 +26,19 @@ NOT_ENTITIES = frozenset(
 LEADING_FUNCTION_WORDS = frozenset(
     "with as for after in on at by from during under while when since following without and but or of to inside a an"
     " across within if but so because whether although though unless until his her its their our my"
-    " one two three four each every another some several all both many most".split()
+    " one two three four each every another some several all both many most what why how where who".split()
 )
 
 #: Nations that follow an organisation's name for its national arm ("BBC Wales").
 NATIONS = ("Northern Ireland", "Scotland", "Wales", "Cymru", "England")
 
 #: Labels of the stock model kept as candidates (everything else is dropped unless a rule relabels it).
-MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
+MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
 
 #: Last words that make a span a REPORT / TRUST whatever the model called it.
 REPORT_WORDS = frozenset(
     "review report plan plans framework survey inquiry strategy view paper charter programme assessment audit"
-    " investigation blueprint roadmap standard standards handbook".split()
+    " investigation blueprint roadmap standard standards handbook stocktake".split()
 )
 #: Words a report's short name may leave out ("10 Year Plan" for the "10 Year Health Plan").
 REPORT_DESCRIPTORS = frozenset({"health", "nhs", "care", "social"})
@@ -175,7 +175,8 @@ BODY_REFERENCE_RE = re.compile(
     r"(?:^|\b)(?:the\s+(?:organisation|body|department|association|federation|charity|regulator|think\s+tank)|it)\s*$",
     re.IGNORECASE)
 #: A document word, and what it is about, before a title set off by a comma: "its report on patient safety, ‘…’".
-DOCUMENT_THEN_COMMA = (r"(?:report|review|inquiry|strategy|plan|framework|guide|guidance|survey|submission|evidence)"
+DOCUMENT_THEN_COMMA = (r"(?:report|review|inquiry|strategy|plan|framework|guide|guidance|survey|submission|evidence|"
+                       r"consultation)"
                        r"(?:\s+(?:on|into|of|for|to)\s+[^,.;“”‘’\"]{1,50})?,")
 #: What follows a title to say what kind of document it is: ", the review of …", ", its long-term plan".
 KIND_AFTER_TITLE = (r",\s+(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:review|report|plan|strategy|framework|"

@@ -79,6 +79,8 @@ def first_name_people(text: str) -> list[tuple[int, int]]:
         words = list(_WORD_RE.finditer(text, run.start(), run.end()))
         if len(words) < 2 or _has_org_word(run.group(0)) or words[-1].group(0).lower() in lexicon.PLACE_NOUNS:
             continue
+        if words[-1].group(0).lower() in lexicon.OUTLET_WORDS and text[max(0, run.start() - 4):run.start()] == "the ":
+            continue  # "the Tamar Valley Gazette"
         if re.match(r"[^\S\n]+(?:[A-Z]|&)", text[run.end():run.end() + 2]):
             continue  # more capitalised words follow: an organisation's name
         first = next((w for w in words[:-1] if is_given_name(w.group(0))), None)

@@ -30,6 +30,10 @@ _TRAILING_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 
 
 _EDGE_YEAR = re.compile(r"^(?:\d{4}\s+)|(?<![-–:\d]\s)(?<![-–:])(?:\s+\d{4})$")
+#: A year that belongs to a title: "Member Survey 2025", "Staff Census 2019" (a capitalised document word before it).
+_TITLE_YEAR = re.compile(r"\b(?:Survey|Census|Report|Review|Audit|Plan|Strategy)\s+\d{4}$")
+#: A section number before a title: "4 of the NHS System Oversight Framework", "Section 2 of the Handbook".
+_SECTION_OF = re.compile(r"^(?:(?:Section|Part|Chapter|Annex|Appendix)\s+)?\d+[a-z]?\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 _LEADING_GERUND = re.compile(r"^[A-Z][a-z]+ing\s+(?:(?:on|to|about|at|for|with|the|after|of|into)\s+)+(?=[A-Z0-9])")
@@ -69,6 +73,7 @@ _PARTICLE_AFTER = re.compile(rf"(?: (?:de|da|di|du|del|della|van|von|der|den|le|
 #: "Public Health England review", "NHS England survey": an organisation and a lower-case report word.
 _BODY_THEN_REPORT_WORD = re.compile(
     r"([A-Z][\w’'&-]*(?: (?:(?:of|and|for|the) )*[A-Z][\w’'&-]*)*) (?:review|report|survey|inquiry|audit)")
+_REPORT_YEAR = re.compile(r"(?<=Survey|Census) \d{4}(?:/\d{2,4})?\b")  # "Member Survey" + " 2025"
 _REPORT_NATION = re.compile(r" for (?:England|Wales|Scotland|Northern Ireland)\b")
 
 
@@ -133,7 +138,7 @@ def _widened(ent: Span) -> tuple[int, int]:
         title = _REPORT_OF.match(text, end)  # "Independent Investigation" + " of the National Health Service"
         return start, (title.end() if title else end)
     if ent.label_ == "REPORT":
-        tail = _REPORT_NATION.match(text, end) or (  # "10 Year Health Plan" + " for England"
+        tail = _REPORT_NATION.match(text, end) or _REPORT_YEAR.match(text, end) or (  # "10 Year Health Plan" + " for England"
             _REPORT_SUBJECT.match(text, end) if ent.text.split()[-1].istitle() else None)  # "Kark Review" + " of the Fit …"
         return start, (tail.end() if tail else end)
     if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
@@ -188,7 +193,8 @@ def _strip_edges(text: str) -> str:
 
 def _trim_steps(label: str):
     steps = [_strip_edges, _after_colon, lambda t: LEADING_THE.sub("", t), lambda t: _TRAILING_POSSESSIVE.sub("", t),
-             _strip_post_nominal, lambda t: _EDGE_YEAR.sub("", t), _programme_name, _strip_edges]
+             _strip_post_nominal, lambda t: t if _TITLE_YEAR.search(t) else _EDGE_YEAR.sub("", t), _programme_name,
+             lambda t: _SECTION_OF.sub("", t), _strip_edges]
     if label == "PERSON":
         steps.insert(1, _strip_titles)
         steps.insert(1, _strip_leading_stop_words)  # a byline's "By Jane Doe"
@@ -304,11 +310,13 @@ def _relabel(text: str, ent: Span) -> str | None:
 
 
 def _is_outlet(text: str, ent: Span) -> bool:
-    """"the Evening Standard", "the Herald": a newspaper (the model often says work of art or person)."""
+    """"the Evening Standard", "the Herald", "the Tamar Valley Gazette": a newspaper (the model often says work of art or person)."""
     words = text.split()
     after_the = text_of(ent.doc)[max(0, ent.start_char - 4):ent.start_char] == "the " or ent.text.startswith("the ")
     if words[-1].lower() in lexicon.OUTLET_WORDS and (len(words) == 2 or words[0].lower() in lexicon.OUTLET_FIRST
-                                                      or (len(words) == 1 and after_the)):
+                                                      or (len(words) == 1 and after_the)
+                                                      or (after_the and all(w[:1].isupper() for w in words)
+                                                          and words[-1].lower() not in lexicon.REPORT_WORDS)):
         return True
     return len(words) == 1 and ent.label_ == "PERSON" and after_the  # "told the Herald": no person is "the X"
 

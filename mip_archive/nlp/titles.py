@@ -23,19 +23,24 @@ _PAPER_SENTENCE_TITLE = re.compile(
 #: "The Welsh Government’s long-term plan, A Healthier Wales, promised", "a statutory code, the Acas Code of …,"
 _APPOSITIVE_TITLE = re.compile(
     rf"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|toolkit|plan|code|"
-    rf"charter|vision)(?:\s+(?:document|paper))?,\s+(?:the\s+)?(?P<title>{_TITLE_WORDS}{_SUBTITLE})"
+    rf"charter|vision)(?:\s+(?:document|paper))?,\s+(?:the\s+)?(?P<title>{_TITLE_WORDS}(?:\?\s+{_TITLE_WORDS})?{_SUBTITLE})"
     r"(?=[,.;])(?![,.;]\s+(?:said|says|told|tells|warned|added)\b)")
 #: "MiP’s Respect at Work survey", "the Fit for the Future review": capitalised words held together by small ones,
 #: then the kind of document in lower case.
 _OWNED_TITLE_THEN_KIND = re.compile(
     r"(?:[’']s|\b(?:the|its|our|their|his|her))\s+(?P<title>(?P<head>[A-Z][\w-]*(?:\s+(?:(?:at|for|of|the|and|in|on|to|"
     r"with)\s+)+[A-Z][\w-]*)+)\s+(?:survey|review|report|plan|strategy|framework|charter|audit|inquiry))\b")
+#: "the shift towards care closer to home set out in A Healthier Wales": a capitalised title where a policy is set out.
+_SET_OUT_IN_TITLE = re.compile(
+    rf"\b(?:set\s+out|outlined|laid\s+out|promised|described)\s+in\s+(?:the\s+)?(?P<title>(?:A |An )?{_TITLE_WORDS})"
+    r"(?=[,.;]|\s+[a-z])")
 #: A title with a subtitle after publishing or answering it: "MiP responds to Fit for the Future: 10 Year Health
 #: Plan for England", "NHS England has published Supporting our NHS people through menopause: guidance for …,",
 #: "MiP responds to the Scottish Government’s Everyone Matters: 2020 Workforce Vision".
-_COLON_TITLE = r"[A-Z0-9][^,.;:“”‘’\"\n]{2,80}?:\s+[A-Za-z0-9][^,.;:“”‘’\"\n]{2,120}?"
+_COLON_TITLE = r"[A-Z0-9](?:(?!\s')[^,.;:“”‘’\"\n]){2,80}?:\s+[A-Za-z0-9][^,.;:“”‘’\"\n]{2,120}?"
 _PUBLISHED_TITLE = re.compile(
-    r"\b(?:responds?\s+to|response\s+to|publishe[sd]|launche[sd]|unveil(?:s|ed))\s+(?:the\s+)?"
+    r"\b(?:responds?\s+to|respond(?:ed|ing)\s+to|response\s+to|publication\s+of|publishe[sd]|launche[sd]|"
+    r"unveil(?:s|ed))\s+(?:the\s+)?"
     r"(?:(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*[’']s\s+)?"
     rf"(?P<title>{_COLON_TITLE})(?=,|\.(?:\s|$)|\n|$)")
 #: "Hard Truths: The Journey to Putting Patients First, published today, accepts …"
@@ -46,11 +51,11 @@ _TITLE_PUBLISHED = re.compile(
 _TIME_TAIL = re.compile(
     r"\s+(?:(?:at|by)\s+the\s+(?:end|start|beginning)\s+of|in|on|last|this|earlier|later)\s+(?:the\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|"
-    r"spring|summer|autumn|winter|today|\d{4})\b.*$")
+    r"spring|summer|autumn|winter|today|\d{4})\b.*$|\s+(?:today|yesterday)$")
 #: "MiP responds to Leadership for a collaborative and inclusive future, the review of …": a sentence-case title
 #: answered or published, then said to be a document.
 _PUBLISHED_TITLE_THEN_KIND = re.compile(
-    r"\b(?:responds?\s+to|response\s+to|publishe[sd]|launche[sd])\s+"
+    r"\b(?:responds?\s+to|respond(?:ed|ing)\s+to|response\s+to|publication\s+of|publishe[sd]|launche[sd])\s+"
     r"(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,100}?(?::\s+[^,.;:“”‘’\"\n]{3,100}?)?)" + lexicon.KIND_AFTER_TITLE)
 #: "The review published this month, Disparities in the risk and outcomes of COVID-19, makes …": a sentence-case
 #: title between commas after a document word, followed by the sentence's verb.
@@ -61,7 +66,13 @@ _APPOSITIVE_SENTENCE_TITLE = re.compile(
 _TITLE_THEN_KIND = re.compile(
     rf"(?<![\w’'-])(?!(?:According|In|On|At|For|With|As|After|Before|Under|Since|By|From|Following|During)\b)"
     rf"(?P<title>(?:A |An )?{_TITLE_WORDS}),\s+(?:the|its|their|our)\s+(?:[\w’'-]+\s+){{0,4}}?"
-    r"(?:plan|strategy|report|review|framework|white paper|green paper|guidance|list of priorities)\b")
+    r"(?:plan|strategy|report|review|framework|white paper|green paper|guidance|list of priorities|survey|"
+    r"consultation|inquiry)\b")
+#: "His team’s report Partnership Without Power, published in May, found …": a document word, its title, and when
+#: it was published.
+_KIND_THEN_TITLE_PUBLISHED = re.compile(
+    rf"\b(?:report|survey|review|study|guide|paper|briefing),?\s+(?P<title>{_TITLE_WORDS}(?:\?\s+{_TITLE_WORDS})?"
+    rf"{_SUBTITLE}),\s+(?:published|launched|released)\b")
 _QUOTED_TITLE = re.compile(
     rf"\b(?:{lexicon.DOCUMENT_THEN_COMMA}"
     r"|report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
@@ -81,9 +92,12 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     title (with a lower-case subtitle after a colon) right after a white paper, or set off by commas after a
     document word."""
     matches = [*_PAPER_TITLE.finditer(text), *_PAPER_SENTENCE_TITLE.finditer(text),
+               *(m for m in _KIND_THEN_TITLE_PUBLISHED.finditer(text) if len(m.group("title").split()) > 1),
                *(m for m in [*_PUBLISHED_TITLE.finditer(text), *_TITLE_PUBLISHED.finditer(text)]
                  if len(m.group("title").split(":")[0].split()) > 1),
                *(m for m in _PUBLISHED_TITLE_THEN_KIND.finditer(text) if len(m.group("title").split()) > 2),
+               *(m for m in _SET_OUT_IN_TITLE.finditer(text)
+                 if len(m.group("title").split()) > 1 and not _known_name_opens(m.span("title"), mentions)),
                *(m for m in _OWNED_TITLE_THEN_KIND.finditer(text)  # not "the Department of Health review"
                  if not any(o.label != "REPORT" and o.text == m.group("head") for o in mentions)
                  and not known_names().get(m.group("head").lower())),
@@ -94,7 +108,7 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
                  if len(m.group("title").split()) > 1 and not _named_already(m.span("title"), mentions))]
     for match in matches:
         start, end = match.span("title")
-        end = start + len(_TIME_TAIL.sub("", match.group("title")))
+        end = start + len(_TIME_TAIL.sub("", match.group("title")).rstrip("’'"))  # "‘Managing in the Squeeze’,"
         mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
         mentions.append(Mention(text[start:end], "REPORT", start, end))
     return sorted(mentions, key=lambda m: m.start)
@@ -110,7 +124,8 @@ def with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
         if not is_title(head, re.findall(r"[\w’'-]+", head)) and not _capitalised_head(head):
             continue
         start = match.start(group)
-        mentions = [m for m in mentions if not (start <= m.start and m.end <= start + len(title))]
+        mentions = [m for m in mentions if not (start <= m.start and m.end <= start + len(title))
+                    and not (m.label == "REPORT" and m.start < start + len(title) and start < m.end)]
         bare = LEADING_THE.sub("", title)  # "The Snowy White Peaks of the NHS"
         start, title = start + len(title) - len(bare), bare
         mentions.append(Mention(title, "REPORT", start, start + len(title)))
@@ -120,6 +135,12 @@ def with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
 def _named_already(span: tuple[int, int], mentions: list[Mention]) -> bool:
     """Whether an organisation, trust or person already covers the whole span (it names no document)."""
     return any(m.label != "REPORT" and m.start <= span[0] and span[1] <= m.end for m in mentions)
+
+
+def _known_name_opens(span: tuple[int, int], mentions: list[Mention]) -> bool:
+    """Whether a known body, a trust or a person opens the span ("set out in NHS England guidance")."""
+    return any(m.start == span[0] and (m.label in ("PERSON", "TRUST") or known_names().get(m.text.lower()))
+               for m in mentions)
 
 
 def _capitalised_head(head: str) -> bool:
