@@ -589,3 +589,38 @@ def test_titles_published_set_out_and_dated(enricher, text, expected):
 ])
 def test_outlets_bodies_trust_pairs_and_people_who(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # statutory codes; a review's title after its subject, with a capitalised subtitle; the reviewer's name folds in
+    ("The ACAS Code of Practice on Settlement Agreements recommends ten days. Its Code of Practice is clear.",
+     {("REPORT", "ACAS Code of Practice on Settlement Agreements")}),
+    ("Rose review welcomed\n\nMiP responds to Lord Rose’s review of NHS leadership, Better Leaders for Tomorrow: "
+     "NHS Leadership Review, published today.",
+     {("ORG", "MiP"), ("PERSON", "Rose"), ("REPORT", "Better Leaders for Tomorrow: NHS Leadership Review")}),
+    ("The Welsh Government’s long-term plan for health and care, A Greener Gwent, is built around prevention.",
+     {("ORG", "Welsh Government"), ("REPORT", "A Greener Gwent")}),
+    ("She is the author of a new study, Leading from the Middle: Managers in the English NHS, 2010–2016, published "
+     "last month.", {("REPORT", "Leading from the Middle: Managers in the English NHS, 2010–2016")}),
+    ("When Built to Last: 10 Year Care Plan for Wales was finally published in July, few cheered.",
+     {("REPORT", "Built to Last: 10 Year Care Plan for Wales")}),
+    # an abbreviation with a whole capitalised word, or without the NHS, is the full name's
+    ("NHS England (NHSE) wrote. The NHS Long Term Plan is old; the LTP still guides boards.",
+     {("ORG", "NHS England"), ("REPORT", "NHS Long Term Plan")}),
+])
+def test_codes_reviews_with_subjects_and_abbreviations(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A joint service with Harrowden Borough Council and Wyke Valley NHS Foundation Trust began.",
+     {("ORG", "Harrowden Borough Council"), ("TRUST", "Wyke Valley NHS Foundation Trust")}),
+    ("Members in the North East, Ravensworth and Cleve Hospitals NHS Trust agreed.",
+     {("TRUST", "Ravensworth and Cleve Hospitals NHS Trust")}),
+    ("The Association of NHS Board Secretaries was wary.", {("ORG", "Association of NHS Board Secretaries")}),
+    ("Staff at Pennine Moors Healthcare and South Central Ambulance Service were told. Former CCG staff moved.",
+     {("TRUST", "Pennine Moors Healthcare"), ("TRUST", "South Central Ambulance Service")}),
+    ("Tariq Hussain, who supports members in the North West, spoke.", {("PERSON", "Tariq Hussain")}),
+])
+def test_bodies_beside_trusts_regions_and_ambulance_services(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

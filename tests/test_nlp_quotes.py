@@ -510,3 +510,30 @@ def test_pronouns_past_quotations_and_the_unions_documents(enricher, text, expec
 ])
 def test_first_names_sentence_subjects_and_asides(enricher, text, expected):
     assert quotes_of(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Ask MiP\n\nSome employers put staff 'at risk of redundancy' early. Others call it a 'mutual parting of the "
+        "ways'. The SSRB said the system was “no longer fit for purpose”.",
+        [quote("no longer fit for purpose", "SSRB", "ORG", "said")],
+        id="short lower-case terms in quote marks are not quotations unless a cue introduces them"),
+    pytest.param(
+        "Review process ‘no longer fit for purpose’\n\nMiP has told the review body so.",
+        [quote("no longer fit for purpose", "MiP", "ORG", "told")],
+        id="a short phrase quoted in the headline is still a quotation"),
+    pytest.param(
+        "Lights on\n\nElin Pryce has run the estates team for years. She tells Healthcare Manager why it matters.\n\n"
+        "MiP’s national officer for Wales, Catrin Lloyd, says the job is overlooked. 'Estates managers carry big "
+        "risks.'\n\nShe has no plans to move on. “I still get a kick out of it,” she says.",
+        [quote("Estates managers carry big risks.", "Catrin Lloyd", "PERSON", "says", "MiP’s national officer for Wales"),
+         quote("I still get a kick out of it,", "Elin Pryce", "PERSON", "says")],
+        id="the officer who says it speaks; a paragraph opened by 'She' is the profile's subject"),
+    pytest.param(
+        "Night shift\n\nMarek Nowicki, the supervisor who led the repair, remembers it as ‘the longest night of my "
+        "career’.",
+        [quote("the longest night of my career", "Marek Nowicki", "PERSON", "remembers")],
+        id="'remembers it as' is a cue"),
+])
+def test_terms_headline_phrases_profiles_and_memories(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

@@ -27,6 +27,8 @@ from .roles import role_near
 _LEAD_PARAGRAPHS = (1, 0, 2)
 #: What comes before a name that opens a sentence: a sentence end (or a line break), and perhaps a title.
 _SENTENCE_OPENING = re.compile(r"(?:^\s*|[.!?][”’\"']?\s+|\n)(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Cllr)\.?\s+)?$")
+#: A name followed (past an aside) by its cue: "…, Rhodri Vaughan, says Pritchard’s advice …".
+_SUBJECT_THEN_CUE = re.compile(rf"(?:,[^,.;“”‘’\"\n]{{1,80}},|,)?\s+(?:{lexicon.CUE_RE.pattern})")
 _SENTENCE_PRONOUN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(She|He)\b", re.MULTILINE)
 
 
@@ -109,8 +111,8 @@ class Attributor(Discourse):
                        lambda: self._cue_after(span.end + 1, seg_end),
                        lambda: self._cue_ending_previous(para, seg_start, span),
                        lambda: self._cue_ending_sentence_before(seg_start, span),
-                       lambda: self._one_person_before(seg_start, span),
                        lambda: self._sentence_subject_before(seg_start, span),
+                       lambda: self._one_person_before(seg_start, span),
                        lambda: self._pronoun_before(seg_start, span)):
             who = finder()
             if who is not None:
@@ -250,12 +252,16 @@ class Attributor(Discourse):
         before = self.text[seg_start:span.start - 1]
         if re.search(r"[“”\"‘]", before):
             return None
-        openers = {m.canonical: m for m in self._in(seg_start, span.start - 1, "PERSON")
-                   if _SENTENCE_OPENING.search(self.text[max(seg_start, m.start - 40):m.start])
-                   or m.start == seg_start}
-        if len(openers) != 1:
+        people = self._in(seg_start, span.start - 1, "PERSON")
+        speaking = [m for m in people if _SUBJECT_THEN_CUE.match(self.text, m.end)]
+        openers = {m.canonical: m for m in people
+                   if _SENTENCE_OPENING.search(self.text[max(seg_start, m.start - 40):m.start]) or m.start == seg_start}
+        if speaking:
+            person = speaking[-1]  # "Pritchard has … MiP’s officer, Catrin Llewellyn, says …": the one who speaks
+        elif len(openers) == 1:
+            person = next(iter(openers.values()))
+        else:
             return None
-        person = next(iter(openers.values()))
         cues = list(lexicon.CUE_RE.finditer(self.text, person.end, span.start - 1))
         return Who(person, cues[-1].group(1) if cues else None)  # "welcomed it but said …": the nearest cue
 

@@ -44,7 +44,8 @@ def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
     ("Darzi’s …") or that the sentence naming it says Surname led ("Leadership for a …, the review led by …")."""
     owned = {}
     for report in (m for m in mentions if m.label == "REPORT"):
-        owner = re.search(r"([A-Z][\w-]+)[’']s\s+$", text[max(0, report.start - 30):report.start])
+        owner = re.search(r"([A-Z][\w-]+)[’']s\s+(?:(?:[a-z]+\s+)?(?:review|report|inquiry|investigation)\b[^.;:\n]{0,60})?$",
+                          text[max(0, report.start - 90):report.start])  # "Lord Rose’s review of NHS leadership, …"
         if owner:
             owned[owner.group(1)] = report.canonical
         sentence_end = re.search(r"[.!?](?:\s|$)|\n", text[report.end:])
@@ -109,6 +110,9 @@ def _adopt_labels(mentions: list[Mention]) -> None:
             continue  # "MiP" stays the union beside the "MiP Member Survey"
         if any(o.label == "TRUST" and _abbreviates_trust(mention.text, o.text) for o in longer):
             mention.label = "TRUST"
+            continue
+        if any(o.label == "REPORT" and _is_acronym(mention.text, o.text) for o in longer):
+            mention.label = "REPORT"  # "LTP" beside the "NHS Long Term Plan"
             continue
         for other in longer:
             if len(other.text) > len(mention.text) and _words(other.text)[: len(_words(mention.text))] == _words(
@@ -216,7 +220,9 @@ def _is_acronym(short: str, full: str) -> bool:
     words = full.split()
     every = "".join(w[0] for w in words)
     content = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS)
-    return abbr.lower() in (every.lower(), content.lower())
+    whole_caps = "".join(w if w.isupper() else w[0] for w in words if w.lower() not in _SMALL_WORDS)  # "NHSE"
+    bare = content[1:] if words[0] == "NHS" else content  # "LTP" for the "NHS Long Term Plan"
+    return abbr.lower() in (every.lower(), content.lower(), whole_caps.lower(), bare.lower())
 
 
 def entity_key(label: str, canonical: str) -> str:

@@ -83,6 +83,14 @@ class Discourse:
         sentence_start = last_sentence_start(self.text, p_start, match.start())
         objects = self._in(match.end(), sentence_end.start() + 1 if sentence_end else p_end, "PERSON")
         subject_speaks = match.group(1) in lexicon.INTERVIEWEE_SUBJECT_VERBS
+        tells_outlet_why = re.match(r"\s*(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){1,4}(?:why|how|what|about)\b",
+                                    self.text[match.end():match.end() + 60])
+        if subject_speaks and not objects and tells_outlet_why:  # "She tells Healthcare Manager why …"
+            if re.search(r"(?:^|,\s*)(?:he|she)\s*$", self.text[sentence_start:match.start()], re.IGNORECASE):
+                antecedent = self._antecedent(sentence_start)
+                return Who(antecedent, match.group(1)) if antecedent else None
+            subjects = self._in(sentence_start, match.start(), "PERSON")
+            return Who(subjects[-1], match.group(1)) if subjects else None
         if subject_speaks and not objects:
             return None  # "told the BBC" is not an interview
         if re.match(r"\s*(?:him|her)\b", self.text[match.end():match.end() + 6]) and match.group(1) in ("met", "meets"):
@@ -131,6 +139,10 @@ class Discourse:
                    if not any(q_start <= u.start() < q_end for q_start, q_end in self.quoted)]
         if unnamed:
             return None  # "When I asked one journalist why …, he said": no one we can name
+        subject = self._interview_subject()
+        if (not nearby and subject is not None and pronoun_fits(subject.canonical.split()[0], pronoun)
+                and re.match(rf"{pronoun}\b", self.text[p_start:position], re.IGNORECASE)):
+            return subject  # "She has no plans to move on. ‘…,’ she says.": a paragraph opened by the subject
         if not nearby and para > 0:
             before_start, before_end = self.paragraphs[para - 1]
             if re.match(rf"{pronoun}\b", self.text[before_start:before_end], re.IGNORECASE):

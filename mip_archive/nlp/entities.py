@@ -34,6 +34,10 @@ _LONE_NAME_SUPPORT_AFTER = re.compile(
 #: "an employment partner at Fairweather Lusk", "Harriet Osei-Mensah of Beresford Kaye": where a person works.
 _EMPLOYER_BEFORE = re.compile(rf"\b(?:{lexicon.ROLE_NOUNS}|associate|barrister)\s+(?:at|with)\s+$", re.IGNORECASE)
 _TOLD_THE = re.compile(r"\btold\s+the\s+([A-Z][\w’'&-]*(?:\s+(?:of\s+)?[A-Z][\w’'&-]*)*)")
+#: Last words of bodies that are no trust, beside one: "Harrowden Borough Council and Wyke Valley NHS Trust".
+_BODY_ENDINGS = frozenset({"council", "university", "college", "authority", "police", "service"})
+_BODY_OF = re.compile(r"\b(?:(?:Royal|Chartered|British|National)\s+)?(?:Association|Institute|Society|Federation|"
+                      r"College|Faculty|Academy|Confederation|Council|Guild)\s+of\s+(?:the\s+)?$")
 _OWNER_BEFORE = re.compile(r"\b(?:St\.? |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?[’']s $")
 _LISTED_PLACES = re.compile(r"\b(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )+$")
 _NOT_PLACES = frozenset(
@@ -53,6 +57,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
                 mentions.append(mention)
     mentions = _people_who(text, _with_outlets_told(text, _firms_not_people(text, _with_first_name_people(text, _with_role_named_people(text, mentions)))))
     mentions = _with_owner_in_trust_names(text, _with_listed_places(text, _split_coordinated(mentions)))
+    mentions = _with_bodies_of(text, mentions)
     mentions = with_quoted_titles(text, _without_places_in_trust_names(mentions))
     return _without_lone_words(text, with_unquoted_titles(text, mentions))
 
@@ -125,13 +130,24 @@ def _with_owner_in_trust_names(text: str, mentions: list[Mention]) -> list[Menti
     return mentions
 
 
+def _with_bodies_of(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Association of NHS Board Secretaries", "Royal College of Nursing": a name after "Association of" is part of
+    the body's name (the model keeps only what follows, and may call it a trust)."""
+    for mention in mentions:
+        body = _BODY_OF.search(text, max(0, mention.start - 40), mention.start)
+        if body is not None and mention.label in ("TRUST", "ORG"):
+            mention.text, mention.start, mention.label = text[body.start():mention.end], body.start(), "ORG"
+    return mentions
+
+
 def _with_listed_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Bristol, North Somerset and South Gloucestershire CCG": places listed with commas before a trust named
     "… and …" belong to its name (the model keeps only the last two)."""
     for trust in [m for m in mentions if m.label == "TRUST" and " and " in m.text]:
         listed = _LISTED_PLACES.search(text, max(0, trust.start - 60), trust.start)
         if (listed is None or trust.text.startswith("NHS ")  # "In July, NHS Kent and Medway CCG"
-                or any(w.strip(",") in _NOT_PLACES for w in listed.group(0).split())):
+                or any(w.strip(",") in _NOT_PLACES for w in listed.group(0).split())
+                or all(w.strip(",").lower() in lexicon.COMPASS_WORDS for w in listed.group(0).split())):
             continue
         start = listed.start()
         mentions = [m for m in mentions if m is trust or not (start <= m.start and m.end <= trust.start)]
@@ -198,7 +214,8 @@ def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
             continue
         joint = re.match(r" and (?:the )?", mention.text[cut:])
         left, right = mention.text[:cut], mention.text[cut + joint.end():]
-        result.append(Mention(left, mention.label, mention.start, mention.start + len(left)))
+        left_label = "ORG" if left.split()[-1].lower() in _BODY_ENDINGS else mention.label  # "… Borough Council"
+        result.append(Mention(left, left_label, mention.start, mention.start + len(left)))
         result.append(Mention(right, mention.label, mention.end - len(right), mention.end))
     return result
 
@@ -228,7 +245,8 @@ def _coordination_cut(mention: Mention, trusts: list[str]) -> int | None:
         left, right = mention.text[:cut].lower(), mention.text[cut + 5:].lower()
         elsewhere = any(other == left or (other.startswith(left + " ") and not other.startswith(left + " and "))
                         for other in trusts)
-        if left in known_names() or elsewhere or (_ends_as_trust(left) and _ends_as_trust(right)) or any(right.startswith(name + " ") and known_names()[name][0] == "TRUST"
+        if left in known_names() or elsewhere or (_ends_as_trust(left) and _ends_as_trust(right)) or (
+                left.split()[-1] in _BODY_ENDINGS and _ends_as_trust(right)) or any(right.startswith(name + " ") and known_names()[name][0] == "TRUST"
                                                      for name in known_names()):
             return cut
     return None

@@ -51,7 +51,8 @@ TRUST_SUFFIXES = (
     ("nhs", "foundation", "trust"), ("foundation", "trust"), ("nhs", "trust"), ("trust",), ("health", "board"),
     ("icb",), ("ccg",), ("ics",), ("teaching", "hospitals"), ("university", "hospitals"),
     ("integrated", "care", "board"), ("clinical", "commissioning", "group"), ("hospital",), ("hospitals",),
-    ("care", "partnership"), ("hospitals", "group"), ("hospital", "group"),
+    ("care", "partnership"), ("hospitals", "group"), ("hospital", "group"), ("ambulance", "service"),
+    ("ambulance", "services"),
 )
 #: Second words of national NHS bodies ("NHS England", "NHS Employers"); any other "NHS Place" names a health
 #: board or an ICB ("NHS Lanarkshire", "NHS Frimley").
@@ -67,7 +68,8 @@ ORG_WORDS = frozenset(
     """health nhs trust fund union council board office department service services hospital hospitals group foundation
     committee agency authority college society institute association partnership providers employers england wales
     scotland ireland centre center network academy commission review plan report survey news times journal
-    solicitors llp ltd limited plc associates consulting consultants chambers partners ambulance""".split()
+    solicitors llp ltd limited plc associates consulting consultants chambers partners ambulance school business
+    university""".split()
 )
 #: First words of "X Health" that name a field, not a trust ("Public Health", "Mental Health").
 GENERIC_HEALTH_WORDS = frozenset(
@@ -110,6 +112,7 @@ CUE_PHRASES = sorted(
     argues arguing insisted insists commented comments commenting responded responds responding welcomed welcomes
     claimed claims claiming agreed agrees asked asks noted notes stressed stresses urged urges wrote writes
     continued continues concluded concludes admitted admits acknowledged acknowledges replied replies recalled recalls
+    remembers remembered
     observed observes suggested suggests declared declares announced announces debunks debunked characterised
     characterises described describes remarked remarks predicted predicts cautioned cautions complained complains
     confirmed confirms emphasised emphasises""".split()

@@ -33,6 +33,9 @@ def is_noise(text: str, label: str, doc_text: str, start: int) -> bool:
         return False
     if label == "TRUST" and re.fullmatch(r"[A-Z][a-z]+ing (?:ICB|CCG|ICS|ICBs|CCGs)", text):
         return True  # "Halving ICB staff will …": a headline's verb, no trust
+    if label == "TRUST" and re.fullmatch(r"(?:Former|New|Old|Local|Neighbouring|Merged|Abolished|Shadow|Every|Each|Both|"
+                                         r"All|Some|Many|Most|Other)\s+(?:CCG|ICB|ICS)s?", text):
+        return True  # "Former CCG staff", "Every ICB": a kind of body, not one
     if label == "TRUST" and text.split()[0].isdigit():
         return True  # "more than 30 ICB consultations"
     if label == "TRUST" and re.match(r" [A-Z][a-z]", doc_text[start + len(text):start + len(text) + 3]):

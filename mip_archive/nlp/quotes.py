@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .lexicon import DOCUMENT_THEN_COMMA, KIND_AFTER_TITLE
+from .lexicon import CUE_RE, DOCUMENT_THEN_COMMA, KIND_AFTER_TITLE
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
@@ -27,6 +27,9 @@ _KIND_AFTER = re.compile(KIND_AFTER_TITLE)
 _SPEECH_BEFORE = re.compile(r"\b(?:says|said|adds|added|replies|replied|asks|asked|laughs|laughed)[:,]\s*$")
 _SPEECH_AFTER = re.compile(r"\s*(?:(?:he|she|they|[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+)"
                            r"(?:says|said|adds|added|replies|replied|laughs|laughed|admits|admitted)\b")
+#: "in Ogunleye's words", "calling for": a phrase quoted as someone's words without a speech verb.
+_WORDS_OF = re.compile(r"\b(?:in\s+(?:[\w’'-]+\s+){1,3}words|calling\s+(?:for|it)|branded|dubbed|described\s+as)\b",
+                       re.IGNORECASE)
 _NAME_FOLLOWS = re.compile(r"\s*(?:project|programme|campaign|initiative|report|review|strategy|plan|series|column)\b")
 
 
@@ -131,6 +134,9 @@ def _is_quotation(text: str, span: QuoteSpan) -> bool:
     words = _WORD.findall(span.text)
     if len(words) < MIN_WORDS:
         return bool(words) and _clearly_speech(text, span)
+    in_headline = "\n" not in text[:span.start]  # "Senior managers ‘left out in the cold’ by NHS pay deal"
+    if len(words) <= 5 and span.text == span.text.lower() and not re.search(r"[.,!?;:]", span.text) and not in_headline:
+        return _clearly_speech(text, span) or _cue_in_sentence(text, span)  # 'at risk of redundancy', a term
     if _NAME_FOLLOWS.match(text, span.end + 1):
         return False
     if span.text[:1].isupper() and _TITLE_BEFORE.search(text[max(0, span.start - 80):span.start]):
@@ -138,6 +144,14 @@ def _is_quotation(text: str, span: QuoteSpan) -> bool:
     if span.text[:1].isupper() and _KIND_AFTER.match(text, span.end + 1):
         return False  # "responds to ‘Leadership for a collaborative future’, the review of …"
     return not is_title(span.text, words)
+
+
+def _cue_in_sentence(text: str, span: QuoteSpan) -> bool:
+    """Whether the quote's sentence has a speech cue before it ("said it was ‘one step too far’") or right after."""
+    before = text[max(0, span.start - 120):span.start - 1]
+    sentence = re.split(r"[.!?]\s+|\n", before)[-1]
+    return bool(CUE_RE.search(sentence) or _WORDS_OF.search(sentence) or re.match(r"[’'”\"]?,?\s+(?:\w+\s+){0,3}?(?:says|said|adds|added|warns|warned)\b",
+                                                  text[span.end:span.end + 40]))
 
 
 def _clearly_speech(text: str, span: QuoteSpan) -> bool:

@@ -277,6 +277,11 @@ def _relabel(text: str, ent: Span) -> str | None:
     known = known_names().get(text.lower())
     if known:
         return known[0]
+    if ent.label_ == "LOC":  # "the Tamar Valley Gazette"; "Thorne Valley" of its trust; but "the North West" is a place
+        if _is_outlet(text, ent):
+            return "ORG"
+        trust_name = rf"\b{re.escape(text)}(?: [A-Z][\w&’'-]*)* (?:NHS|Trust|Hospitals?|Health Board|ICB|CCG)\b"
+        return "TRUST" if re.search(trust_name, text_of(ent.doc)) else None
     if ent.label_ == "REPORT" and re.fullmatch(r"(?:The )?[A-Z][\w’'-]*(?: (?:and|of|for|on|the|[A-Z][\w’'-]*))+ Commission",
                                                text) and not re.search(r"\b(?:on|into)\b", text):
         return "ORG"  # "Equality and Human Rights Commission", "Care Quality Commission" (but the "Barker Commission",
@@ -294,8 +299,8 @@ def _relabel(text: str, ent: Span) -> str | None:
         return "REPORT"
     if _is_nhs_place(text):
         return "TRUST"
-    if (len(words) == 2 and words[1] in ("health", "healthcare") and words[0] not in lexicon.GENERIC_HEALTH_WORDS
-            and text[0].isupper()):
+    if (len(words) in (2, 3) and words[-1] in ("health", "healthcare") and text[0].isupper()
+            and not any(w in lexicon.GENERIC_HEALTH_WORDS for w in words[:-1]) and text.istitle()):
         return "TRUST"  # "Whittington Health", "Homerton Healthcare": a trust named after its place
     if ent.label_ == "PERSON" and (words[0] in lexicon.COMPASS_WORDS or text.split()[-1] in lexicon.NATIONS):
         return None  # "North Wales", "West Midlands", "Healthier Wales": a region or a plan, not a person

@@ -11,8 +11,13 @@ from .mention import Mention, known_names
 from .quotes import is_title
 from .spans import LEADING_THE
 
-_TITLE_WORDS = r"[A-Z][\w’'-]*(?:\s+(?:(?:for|of|the|and|to|in|on|a|with|through)\s+)*[A-Z][\w’'-]*)*"
+_TITLE_WORDS = (r"[A-Z][\w’'-]*(?:\s+(?:(?:for|of|the|and|to|in|on|a|with|through|from|at|by|into|under|after|over|"
+                r"beyond|without)\s+)*[A-Z][\w’'-]*)*")
 _SUBTITLE = r"(?::\s+[a-z][^,.;:“”‘’\"\n]{3,90})?"
+#: A subtitle in either case: "Better Leadership for Tomorrow: NHS Leadership Review".
+_ANY_SUBTITLE = rf"(?::\s+(?:{_TITLE_WORDS}|[a-z][^,.;:“”‘’\"\n]{{3,90}}))?"
+#: What a kind of document may say it is about before its title: "review of NHS leadership", "plan for health".
+_SUBJECT = r"(?:\s+(?:of|on|into|for)\s+[A-Za-z][^,.;:“”‘’\"\n]{1,50}?)?"
 #: "the 1989 white paper Working for Patients", "its white paper, Integration and Innovation: working together …,"
 _PAPER_TITLE = re.compile(rf"\b(?:white|green)\s+paper,?\s+(?P<title>{_TITLE_WORDS}{_SUBTITLE})(?=[\s,.;])")
 #: "The white paper, Integration and innovation: working together to …, published": a sentence-case title held
@@ -23,7 +28,7 @@ _PAPER_SENTENCE_TITLE = re.compile(
 #: "The Welsh Government’s long-term plan, A Healthier Wales, promised", "a statutory code, the Acas Code of …,"
 _APPOSITIVE_TITLE = re.compile(
     rf"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|toolkit|plan|code|"
-    rf"charter|vision)(?:\s+(?:document|paper))?,\s+(?:the\s+)?(?P<title>{_TITLE_WORDS}(?:\?\s+{_TITLE_WORDS})?{_SUBTITLE})"
+    rf"charter|vision)(?:\s+(?:document|paper))?{_SUBJECT},\s+(?:the\s+)?(?P<title>{_TITLE_WORDS}(?:\?\s+{_TITLE_WORDS})?{_SUBTITLE})"
     r"(?=[,.;])(?![,.;]\s+(?:said|says|told|tells|warned|added)\b)")
 #: "MiP’s Respect at Work survey", "the Fit for the Future review": capitalised words held together by small ones,
 #: then the kind of document in lower case.
@@ -45,8 +50,12 @@ _PUBLISHED_TITLE = re.compile(
     rf"(?P<title>{_COLON_TITLE})(?=,|\.(?:\s|$)|\n|$)")
 #: "Hard Truths: The Journey to Putting Patients First, published today, accepts …"
 _TITLE_PUBLISHED = re.compile(
-    rf"(?:^|(?<=\n)|(?<=[.!?]\s))(?:The\s+)?(?P<title>{_TITLE_WORDS}:\s+[A-Za-z0-9][^,.;:“”‘’\"\n]{{2,120}}?),\s+"
+    rf"(?:^|(?<=\n)|(?<=[.!?]\s))(?:(?:When|After|Since|Before|Until|Once)\s+)?(?:The\s+)?"
+    rf"(?P<title>{_TITLE_WORDS}:\s+[A-Za-z0-9][^,.;:“”‘’\"\n]{{2,120}}?)(?:,\s+|\s+(?:was|were|is)\s+(?:\w+\s+)?)"
     r"(?:published|launched|released)\b")
+#: "The ACAS Code of Practice on Settlement Agreements recommends …": a statutory code of practice or conduct.
+_CODE_TITLE = re.compile(
+    rf"(?<![\w’'-])(?P<title>(?:(?!(?:Its|Their|Our|His|Her|This|That|A|An)\s)[A-Z][\w&’'-]*\s+)*Code\s+of\s+(?:Practice|Conduct)(?:\s+(?:on|for)\s+{_TITLE_WORDS})?)")
 #: When a subtitle runs on into the sentence: "… across England at the end of November", "… in March".
 _TIME_TAIL = re.compile(
     r"\s+(?:(?:at|by)\s+the\s+(?:end|start|beginning)\s+of|in|on|last|this|earlier|later)\s+(?:the\s+)?"
@@ -71,8 +80,8 @@ _TITLE_THEN_KIND = re.compile(
 #: "His team’s report Partnership Without Power, published in May, found …": a document word, its title, and when
 #: it was published.
 _KIND_THEN_TITLE_PUBLISHED = re.compile(
-    rf"\b(?:report|survey|review|study|guide|paper|briefing),?\s+(?P<title>{_TITLE_WORDS}(?:\?\s+{_TITLE_WORDS})?"
-    rf"{_SUBTITLE}),\s+(?:published|launched|released)\b")
+    rf"\b(?:report|survey|review|study|guide|paper|briefing){_SUBJECT},?\s+(?P<title>{_TITLE_WORDS}"
+    rf"(?:\?\s+{_TITLE_WORDS})?{_ANY_SUBTITLE}(?:,\s+\d{{4}}(?:[–-]\d{{2,4}})?)?),\s+(?:published|launched|released)\b")
 _QUOTED_TITLE = re.compile(
     rf"\b(?:{lexicon.DOCUMENT_THEN_COMMA}"
     r"|report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
@@ -92,6 +101,7 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     title (with a lower-case subtitle after a colon) right after a white paper, or set off by commas after a
     document word."""
     matches = [*_PAPER_TITLE.finditer(text), *_PAPER_SENTENCE_TITLE.finditer(text),
+               *(m for m in _CODE_TITLE.finditer(text) if len(m.group("title").split()) > 3),
                *(m for m in _KIND_THEN_TITLE_PUBLISHED.finditer(text) if len(m.group("title").split()) > 1),
                *(m for m in [*_PUBLISHED_TITLE.finditer(text), *_TITLE_PUBLISHED.finditer(text)]
                  if len(m.group("title").split(":")[0].split()) > 1),
@@ -107,8 +117,9 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
                *(m for m in _TITLE_THEN_KIND.finditer(text)  # "NHS Providers, the body that …" is no title
                  if len(m.group("title").split()) > 1 and not _named_already(m.span("title"), mentions))]
     for match in matches:
-        start, end = match.span("title")
-        end = start + len(_TIME_TAIL.sub("", match.group("title")).rstrip("’'"))  # "‘Managing in the Squeeze’,"
+        trimmed = _TIME_TAIL.sub("", match.group("title")).rstrip("’'")  # "‘Managing in the Squeeze’,"
+        bare = LEADING_THE.sub("", trimmed)  # "The ACAS Code of Practice …"
+        start, end = match.start("title") + len(trimmed) - len(bare), match.start("title") + len(trimmed)
         mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
         mentions.append(Mention(text[start:end], "REPORT", start, end))
     return sorted(mentions, key=lambda m: m.start)
