@@ -624,3 +624,21 @@ def test_codes_reviews_with_subjects_and_abbreviations(enricher, text, expected)
 ])
 def test_bodies_beside_trusts_regions_and_ambulance_services(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a saint's university hospitals trust, with its initials; initials are never a person
+    ("Staff at St Oswin’s University Hospitals NHS Foundation Trust (SOUH) were told. SOUH apologised.",
+     {("TRUST", "St Oswin’s University Hospitals NHS Foundation Trust")}),
+    # a lone word opening a trust named "X and Y" is no person; a place after "across" is no person
+    ("Kingsmead and Arden Valley Hospitals NHS Trust recovered. At Kingsmead, the papers ran to 94 pages.",
+     {("TRUST", "Kingsmead and Arden Valley Hospitals NHS Trust")}),
+    ("Grace Kendal, who has helped members across Yorkshire, says it was hard.", {("PERSON", "Grace Kendal")}),
+    # statements of practice; a question or a sum of money before a title is not part of it
+    ("The Cabinet Office Statement of Practice on Staff Transfers applies.",
+     {("REPORT", "Cabinet Office Statement of Practice on Staff Transfers")}),
+    ("Can the Long Term Plan deliver? It promised £8bn the Forward View never had.",
+     {("REPORT", "Long Term Plan"), ("REPORT", "Forward View")}),
+])
+def test_saints_places_statements_and_questions(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

@@ -537,3 +537,17 @@ def test_first_names_sentence_subjects_and_asides(enricher, text, expected):
 ])
 def test_terms_headline_phrases_profiles_and_memories(enricher, text, expected):
     assert quotes_of(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "‘Another year of falling pay’ for NHS managers, says union\n\nMiP responds to the pay review bodies.",
+        [quote("Another year of falling pay", "MiP", "ORG", "says")],
+        id="the speaker after an inverted cue"),
+    pytest.param(
+        "Pay\n\n“Ministers say they value leaders,” Joe Marsh told HSJ.",
+        [quote("Ministers say they value leaders,", "Joe Marsh", "PERSON", "told HSJ")],
+        id="whom someone told is the listener, not the speaker"),
+])
+def test_inverted_cues_and_listeners(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

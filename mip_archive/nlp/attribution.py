@@ -16,6 +16,7 @@ resolved in discourse.py (a fitting person nearby, else the interview's subject,
 import re
 from dataclasses import dataclass
 
+from . import cues as cue_words
 from . import lexicon
 from .cues import Shifted, cue_phrase, folded, is_interruption, unnamed_subject
 from .discourse import SENTENCE_END, Discourse, Who, last_sentence_start
@@ -25,11 +26,6 @@ from .quotes import QuoteSpan
 from .roles import role_near
 
 _LEAD_PARAGRAPHS = (1, 0, 2)
-#: What comes before a name that opens a sentence: a sentence end (or a line break), and perhaps a title.
-_SENTENCE_OPENING = re.compile(r"(?:^\s*|[.!?][”’\"']?\s+|\n)(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Cllr)\.?\s+)?$")
-#: A name followed (past an aside) by its cue: "…, Rhodri Vaughan, says Pritchard’s advice …".
-_SUBJECT_THEN_CUE = re.compile(rf"(?:,[^,.;“”‘’\"\n]{{1,80}},|,)?\s+(?:{lexicon.CUE_RE.pattern})")
-_SENTENCE_PRONOUN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(She|He)\b", re.MULTILINE)
 
 
 @dataclass
@@ -132,7 +128,7 @@ class Attributor(Discourse):
     def _pronoun_switch(self, start: int, end: int, last: Quote) -> Who | None:
         """"‘…,’ he says. ¶ She is now mentoring two managers. ¶ “…”": a sentence between the quotes opening with a
         pronoun that cannot be the last speaker hands the quote to whom that pronoun refers."""
-        openers = [m for m in _SENTENCE_PRONOUN.finditer(self.text, start, end)
+        openers = [m for m in cue_words.SENTENCE_PRONOUN.finditer(self.text, start, end)
                    if not any(q_start <= m.start() < q_end for q_start, q_end in self.quoted)]
         if not openers or last.speaker_label != "PERSON" or not last.speaker:
             return None
@@ -180,6 +176,12 @@ class Attributor(Discourse):
         cue_text = cue_phrase(self.text, Shifted(cue, start), self.mentions)
         if not tail[:cue.start()].strip(" ,.;:–—-\n"):
             return self._speaker(start + cue.end(), end, cue_text, prefer="first")
+        after = re.match(r"[^.!?;:\n]{1,40}?(?=[.!?;:]|\n|$)", tail[cue.end():])
+        if (after is not None and len(after.group(0).split()) <= 5 and cue.group(1).lower() not in cue_words.LISTENER_CUES
+                and not re.match(r"\s*(?:that|it|the)\b", after.group(0))):
+            who = self._speaker(start + cue.end(), start + cue.end() + after.end(), cue_text, prefer="first")
+            if who.speaker is not None or who.name is not None:
+                return who  # "‘…’ for NHS managers, says union": the speaker after an inverted cue
         return self._speaker(start, start + cue.start(), cue_text, prefer="last")
 
     def _cue_ending_previous(self, para: int, seg_start: int, span: QuoteSpan) -> Who | None:
@@ -253,9 +255,9 @@ class Attributor(Discourse):
         if re.search(r"[“”\"‘]", before):
             return None
         people = self._in(seg_start, span.start - 1, "PERSON")
-        speaking = [m for m in people if _SUBJECT_THEN_CUE.match(self.text, m.end)]
+        speaking = [m for m in people if cue_words.SUBJECT_THEN_CUE.match(self.text, m.end)]
         openers = {m.canonical: m for m in people
-                   if _SENTENCE_OPENING.search(self.text[max(seg_start, m.start - 40):m.start]) or m.start == seg_start}
+                   if cue_words.SENTENCE_OPENING.search(self.text[max(seg_start, m.start - 40):m.start]) or m.start == seg_start}
         if speaking:
             person = speaking[-1]  # "Pritchard has … MiP’s officer, Catrin Llewellyn, says …": the one who speaks
         elif len(openers) == 1:

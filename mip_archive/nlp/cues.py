@@ -9,6 +9,13 @@ from .mention import Mention
 _IN_A_STATEMENT = re.compile(r"\s+in\s+an?\s+(?:\w+\s+)?statement\b")
 #: The words between two parts of one interrupted quote: ", she said, " (commas, no sentence break).
 _INTERRUPTION = re.compile(r",?[^\S\n]+[^.!?;:\n“”‘’\"]{3,50},[^\S\n]+")
+#: What comes before a name that opens a sentence: a sentence end (or a line break), and perhaps a title.
+SENTENCE_OPENING = re.compile(r"(?:^\s*|[.!?][”’\"']?\s+|\n)(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Cllr)\.?\s+)?$")
+#: A name followed (past an aside) by its cue: "…, Rhodri Vaughan, says Pritchard’s advice …".
+SUBJECT_THEN_CUE = re.compile(rf"(?:,[^,.;“”‘’\"\n]{{1,80}},|,)?\s+(?:{lexicon.CUE_RE.pattern})")
+#: Cues whose following words are the listener, not the speaker ("Jo Bloggs told HSJ").
+LISTENER_CUES = frozenset({"told", "tells", "tell", "ask", "asks", "asked"})
+SENTENCE_PRONOUN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(She|He)\b", re.MULTILINE)
 
 
 class Shifted:

@@ -77,16 +77,15 @@ def _people_who(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Lincoln Hale, who leads MiP’s work on pay, said": a name-shaped "organisation" followed by ", who" is a
     person; a lone "person" that opens a trust's name ("Kingsmere" beside "Kingsmere Hospitals NHS Foundation
     Trust") is that trust."""
-    trust_heads = {m.text.split()[0]: m for m in mentions  # not "Kent" of "Kent and Medway ICB": a place
-                   if m.label == "TRUST" and " " in m.text and " and " not in m.text}
+    trust_heads = {m.text.split()[0]: m for m in mentions if m.label == "TRUST" and " " in m.text}
     for mention in mentions:
         if (mention.label == "ORG" and re.match(r",\s+who\b", text[mention.end:mention.end + 7])
                 and people.is_name_shape(mention.text) and 2 <= len(mention.text.split()) <= 3
                 and not known_names().get(mention.text.lower())):
             mention.label = "PERSON"
         elif mention.label == "PERSON" and " " not in mention.text and mention.text in trust_heads:
-            mention.label = "TRUST"
-    return mentions
+            mention.label = "TRUST" if " and " not in trust_heads[mention.text].text else "NONE"
+    return [m for m in mentions if m.label != "NONE"]  # "Kent" of "Kent and Medway ICB" is a place: no one
 
 
 def _firms_not_people(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -113,6 +112,7 @@ def _without_lone_words(text: str, mentions: list[Mention]) -> list[Mention]:
     fuller = {word for m in mentions if m.label == "PERSON" and " " in m.text for word in m.text.split()}
     return [m for m in mentions if m.label != "PERSON" or " " in m.text or m.text in fuller
             or (not re.search(r"-[a-z]", m.text)  # "Salami-slicing" opening a quote is no name
+                and not re.search(r"\b(?:in|across|from|throughout|around)\s+$", text[max(0, m.start - 12):m.start])
                 and (_LONE_NAME_SUPPORT_BEFORE.search(text, max(0, m.start - 30), m.start)
                      or _LONE_NAME_SUPPORT_AFTER.match(text, m.end)))]
 
@@ -120,7 +120,8 @@ def _without_lone_words(text: str, mentions: list[Mention]) -> list[Mention]:
 def _with_owner_in_trust_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """"St Aldhelm’s Hospital NHS Foundation Trust": a trust named after a saint or a founder keeps its
     possessive opening, which the model cuts off (and calls an organisation)."""
-    for trust in [m for m in mentions if m.label == "TRUST" and m.text.split()[0] in ("Hospital", "Hospitals")]:
+    for trust in [m for m in mentions
+                  if m.label == "TRUST" and m.text.split()[0] in ("Hospital", "Hospitals", "University", "Healthcare")]:
         owner = _OWNER_BEFORE.search(text, max(0, trust.start - 40), trust.start)
         if owner is None:
             continue

@@ -26,7 +26,8 @@ NOT_ENTITIES = frozenset(
 LEADING_FUNCTION_WORDS = frozenset(
     "with as for after in on at by from during under while when since following without and but or of to inside a an"
     " across within if but so because whether although though unless until his her its their our my"
-    " one two three four each every another some several all both many most what why how where who".split()
+    " one two three four each every another some several all both many most what why how where who can could should"
+    " would does did is are was were".split()
 )
 
 #: Nations that follow an organisation's name for its national arm ("BBC Wales").
@@ -69,7 +70,7 @@ ORG_WORDS = frozenset(
     committee agency authority college society institute association partnership providers employers england wales
     scotland ireland centre center network academy commission review plan report survey news times journal
     solicitors llp ltd limited plc associates consulting consultants chambers partners ambulance school business
-    university""".split()
+    university tribunal court""".split()
 )
 #: First words of "X Health" that name a field, not a trust ("Public Health", "Mental Health").
 GENERIC_HEALTH_WORDS = frozenset(

@@ -231,7 +231,8 @@ def _strip_leading_stop_words(text: str) -> str:
     """"With NHS North East London ICB" → "NHS North East London ICB"; "2019 and the Five Year Forward View" and
     "If the 10 Year Plan" → the name (a year or "the" between function words goes too)."""
     words = text.split(" ")
-    while len(words) > 1 and (words[0].lower() in lexicon.LEADING_FUNCTION_WORDS or _year_then_function(words)):
+    while len(words) > 1 and (words[0].lower() in lexicon.LEADING_FUNCTION_WORDS or _year_then_function(words)
+                              or re.fullmatch(r"[£$€]\d[\d,.]*(?:bn|m|k)?|\d[\d,.]*(?:bn|m|k|%)", words[0])):  # "£8bn the Forward View"
         words = words[1:]
         if words[0].lower() == "the" and len(words) > 1:
             words = words[1:]
@@ -277,6 +278,8 @@ def _relabel(text: str, ent: Span) -> str | None:
     known = known_names().get(text.lower())
     if known:
         return known[0]
+    if ent.label_ == "PERSON" and text.isupper() and len(text) > 2:
+        return "ORG"  # "CTUHB": initials are a body's, never a person's
     if ent.label_ == "LOC":  # "the Tamar Valley Gazette"; "Thorne Valley" of its trust; but "the North West" is a place
         if _is_outlet(text, ent):
             return "ORG"

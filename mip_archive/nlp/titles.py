@@ -55,7 +55,7 @@ _TITLE_PUBLISHED = re.compile(
     r"(?:published|launched|released)\b")
 #: "The ACAS Code of Practice on Settlement Agreements recommends …": a statutory code of practice or conduct.
 _CODE_TITLE = re.compile(
-    rf"(?<![\w’'-])(?P<title>(?:(?!(?:Its|Their|Our|His|Her|This|That|A|An)\s)[A-Z][\w&’'-]*\s+)*Code\s+of\s+(?:Practice|Conduct)(?:\s+(?:on|for)\s+{_TITLE_WORDS})?)")
+    rf"(?<![\w’'-])(?P<title>(?:(?!(?:Its|Their|Our|His|Her|This|That|A|An)\s)[A-Z][\w&’'-]*\s+)*(?:Code|Statement)\s+of\s+(?:Practice|Conduct)(?:\s+(?:on|for)\s+{_TITLE_WORDS})?)")
 #: When a subtitle runs on into the sentence: "… across England at the end of November", "… in March".
 _TIME_TAIL = re.compile(
     r"\s+(?:(?:at|by)\s+the\s+(?:end|start|beginning)\s+of|in|on|last|this|earlier|later)\s+(?:the\s+)?"
