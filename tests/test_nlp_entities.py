@@ -642,3 +642,25 @@ def test_bodies_beside_trusts_regions_and_ambulance_services(enricher, text, exp
 ])
 def test_saints_places_statements_and_questions(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body whose name holds a report word; a document named after a kind of trust
+    ("The National Audit Office was blunt, and so was the Wales Audit Office.",
+     {("ORG", "National Audit Office"), ("ORG", "Wales Audit Office")}),
+    ("The plan follows NHS England’s Model ICB Blueprint, which arrived in May.",
+     {("REPORT", "Model ICB Blueprint")}),
+    # a short form with initials and the document's kind; a report's short name without its descriptor
+    ("The Fit and Proper Person Test Framework applies. The FPPT framework is new.",
+     {("REPORT", "Fit and Proper Person Test Framework")}),
+    ("The VSM pay framework changed. The VSM framework is old.", {("REPORT", "VSM pay framework")}),
+    # a university health board by its initials' suffix; a general hospital by its short name
+    ("Teifi Valley UHB met. Staff at Kingsmere General were told.",
+     {("TRUST", "Teifi Valley UHB"), ("TRUST", "Kingsmere General")}),
+    # "X and Y" is one name when the lone word after "and" names nothing, or when X is its own short form
+    ("NHS Lomond and Clyde cut posts. NHS Lomond said so.", {("TRUST", "NHS Lomond and Clyde")}),
+    ("Thameside and Wexley Hospitals NHS Foundation Trust (TWH) formed. Thameside staff agreed.",
+     {("TRUST", "Thameside and Wexley Hospitals NHS Foundation Trust")}),
+])
+def test_bodies_with_report_words_blueprints_and_one_trust_with_and(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

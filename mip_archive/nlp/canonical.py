@@ -145,6 +145,9 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
         return True
     if label == "REPORT" and (_same_report(s_words, f_words, full) or _without_descriptor(s_words, f_words)):
         return True
+    if (label == "REPORT" and len(s_words) == 2 and s_words[1] == f_words[-1]
+            and _is_acronym(short.split()[0], " ".join(full.split()[:-1]))):
+        return True  # "FPPT framework" for the "Fit and Proper Person Test Framework"
     if label == "REPORT" and ": " in full and _is_short_form(short, full.split(": ", 1)[1], label):
         return True  # "10 Year Plan" for "Fit for the Future: 10 Year Health Plan for England"
     nation = re.search(r"\s+for\s+(?:england|wales|scotland|northern ireland)$", " ".join(f_words))

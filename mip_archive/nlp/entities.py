@@ -245,7 +245,11 @@ def _coordination_cut(mention: Mention, trusts: list[str]) -> int | None:
     for cut in reversed(cuts):
         left, right = mention.text[:cut].lower(), mention.text[cut + 5:].lower()
         elsewhere = any(other == left or (other.startswith(left + " ") and not other.startswith(left + " and "))
-                        for other in trusts)
+                        for other in trusts) and (" " in left or mention.text[:cut].isupper()  # "UCLH and …",
+                                                  or not _ends_as_trust(mention.text.lower()))
+        # but "Thameside" beside "Thameside and Wexley Hospitals NHS Trust" is that trust's short name
+        if " " not in right and not _ends_as_trust(right) and not right.isupper():
+            continue  # "NHS Lomond and Clyde": a lone word after "and" names nothing on its own
         if left in known_names() or elsewhere or (_ends_as_trust(left) and _ends_as_trust(right)) or (
                 left.split()[-1] in _BODY_ENDINGS and _ends_as_trust(right)) or any(right.startswith(name + " ") and known_names()[name][0] == "TRUST"
                                                      for name in known_names()):

@@ -42,7 +42,7 @@ REPORT_WORDS = frozenset(
     " investigation blueprint roadmap standard standards handbook stocktake".split()
 )
 #: Words a report's short name may leave out ("10 Year Plan" for the "10 Year Health Plan").
-REPORT_DESCRIPTORS = frozenset({"health", "nhs", "care", "social"})
+REPORT_DESCRIPTORS = frozenset({"health", "nhs", "care", "social", "pay"})
 #: Words that make a report's name generic without its subject: "Independent Investigation" needs its
 #: "of the National Health Service in England".
 GENERIC_REPORT_WORDS = frozenset(
@@ -52,7 +52,7 @@ TRUST_SUFFIXES = (
     ("nhs", "foundation", "trust"), ("foundation", "trust"), ("nhs", "trust"), ("trust",), ("health", "board"),
     ("icb",), ("ccg",), ("ics",), ("teaching", "hospitals"), ("university", "hospitals"),
     ("integrated", "care", "board"), ("clinical", "commissioning", "group"), ("hospital",), ("hospitals",),
-    ("care", "partnership"), ("hospitals", "group"), ("hospital", "group"), ("ambulance", "service"),
+    ("care", "partnership"), ("hospitals", "group"), ("hospital", "group"), ("ambulance", "service"), ("uhb",),
     ("ambulance", "services"),
 )
 #: Second words of national NHS bodies ("NHS England", "NHS Employers"); any other "NHS Place" names a health

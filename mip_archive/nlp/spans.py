@@ -23,7 +23,7 @@ _EDGE_JUNK = " \t\n.,;:!?()[]\"“”‘’'•–—-"
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 
 
-_LEADING_POSSESSOR = re.compile(r"^[A-Z][\w&-]*[’']s\s+(?!and\s|&\s)(?=\S+\s+\S)")
+_LEADING_POSSESSOR = re.compile(r"^(?:[A-Z][\w&-]*\s+){0,2}[A-Z][\w&-]*[’']s\s+(?!and\s|&\s)(?=\S+\s+\S)")
 
 
 _TRAILING_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
@@ -73,6 +73,8 @@ _PARTICLE_AFTER = re.compile(rf"(?: (?:de|da|di|du|del|della|van|von|der|den|le|
 #: "Public Health England review", "NHS England survey": an organisation and a lower-case report word.
 _BODY_THEN_REPORT_WORD = re.compile(
     r"([A-Z][\w’'&-]*(?: (?:(?:of|and|for|the) )*[A-Z][\w’'&-]*)*) (?:review|report|survey|inquiry|audit)")
+_BODY_AFTER_REPORT = re.compile(r" (?:Office|Body|Board|Committee|Council|Unit|Team|Service)\b")
+_KIND_AFTER_TRUST = re.compile(r" (?:Blueprint|Framework|Plan|Review|Report|Strategy|Survey|Guidance)\b")
 _REPORT_YEAR = re.compile(r"(?<=Survey|Census) \d{4}(?:/\d{2,4})?\b")  # "Member Survey" + " 2025"
 _REPORT_NATION = re.compile(r" for (?:England|Wales|Scotland|Northern Ireland)\b")
 
@@ -124,6 +126,12 @@ def mention_of(ent: Span) -> Mention | None:
         if known_names().get(body.lower(), ("ORG",))[0] == "ORG" and (
                 known_names().get(body.lower()) or body.split()[-1].lower() in lexicon.ORG_WORDS):
             text, label = body, "ORG"
+    kind = _KIND_AFTER_TRUST.match(text_of(ent.doc), start + len(text)) if label == "TRUST" else None
+    if kind is not None:  # "(NHS England’s) Model ICB" + " Blueprint": a document about trusts
+        text, label = text_of(ent.doc)[start:kind.end()], "REPORT"
+    body = _BODY_AFTER_REPORT.match(text_of(ent.doc), start + len(text)) if label == "REPORT" else None
+    if body is not None:  # "National Audit" + " Office": a body whose name holds a report word
+        text, label = text_of(ent.doc)[start:body.end()], "ORG"
     if label is None or is_noise(text, label, text_of(ent.doc), start):
         return None
     return Mention(text=text, label=label, start=start, end=start + len(text))
@@ -278,6 +286,8 @@ def _relabel(text: str, ent: Span) -> str | None:
     known = known_names().get(text.lower())
     if known:
         return known[0]
+    if re.fullmatch(r"[A-Z][a-z]+ General", text) and ent.label_ in ("ORG", "PERSON", "FAC"):
+        return "TRUST"  # "Kingsmere General": a general hospital by its short name
     if ent.label_ == "PERSON" and text.isupper() and len(text) > 2:
         return "ORG"  # "CTUHB": initials are a body's, never a person's
     if ent.label_ == "LOC":  # "the Tamar Valley Gazette"; "Thorne Valley" of its trust; but "the North West" is a place
