@@ -152,7 +152,6 @@ class Discourse:
             speakers = [m for m in nearby if _SPEAKS_AFTER.match(self.text, m.end)]
             subjects = [m for m in nearby if not re.match(r"[’']s?\b", self.text[m.end:m.end + 2])]
             return (speakers or subjects or nearby)[-1]  # "X said Y had …. She added:" → X; "X points to Y’s" → X
-        subject = self._interview_subject()
         if subject is not None and pronoun_fits(subject.canonical.split()[0], pronoun):
             return subject
         return self._antecedent(position, pronoun)

@@ -125,9 +125,7 @@ def _with_owner_in_trust_names(text: str, mentions: list[Mention]) -> list[Menti
         owner = _OWNER_BEFORE.search(text, max(0, trust.start - 40), trust.start)
         if owner is None:
             continue
-        start = owner.start()
-        mentions = [m for m in mentions if m is trust or not (start <= m.start and m.end <= trust.start)]
-        trust.text, trust.start = text[start:trust.end], start
+        mentions = _widened_left(text, mentions, trust, owner.start())
     return mentions
 
 
@@ -150,10 +148,15 @@ def _with_listed_places(text: str, mentions: list[Mention]) -> list[Mention]:
                 or any(w.strip(",") in _NOT_PLACES for w in listed.group(0).split())
                 or all(w.strip(",").lower() in lexicon.COMPASS_WORDS for w in listed.group(0).split())):
             continue
-        start = listed.start()
-        mentions = [m for m in mentions if m is trust or not (start <= m.start and m.end <= trust.start)]
-        trust.text, trust.start = text[start:trust.end], start
+        mentions = _widened_left(text, mentions, trust, listed.start())
     return mentions
+
+
+def _widened_left(text: str, mentions: list[Mention], trust: Mention, start: int) -> list[Mention]:
+    """The trust's name made to begin at `start`; the mentions the model found in the words it takes in go."""
+    kept = [m for m in mentions if m is trust or not (start <= m.start and m.end <= trust.start)]
+    trust.text, trust.start = text[start:trust.end], start
+    return kept
 
 
 def _without_places_in_trust_names(mentions: list[Mention]) -> list[Mention]:
