@@ -664,3 +664,64 @@ def test_saints_places_statements_and_questions(enricher, text, expected):
 ])
 def test_bodies_with_report_words_blueprints_and_one_trust_with_and(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # England's regions are places, never people or bodies, even where a role or "who" seems to name them
+    ("One band 8c manager in the West Midlands wrote to us. A manager in the North West, who asked not to be "
+     "named, agreed.", set()),
+    # generic bodies: plural initials, initials spelt out in lower case, "Among ICB leaders", a slogan's span
+    ("Several commissioning support units (CSUs) will merge, and its CSU will close. Among ICB leaders, the mood "
+     "is mixed; pickets stood from Cornwall to Cumbria.", set()),
+    ("MARS is the mutually agreed resignation scheme. The union wants a national HR framework.", set()),
+    # a blueprint after a kind of body, written in lower case
+    ("The Model ICB blueprint published in May sets the cuts.", {("REPORT", "Model ICB blueprint")}),
+    # one body under two names the project knows; a trust's initials beside its full name
+    ("MiP responds to the Review Body on Senior Salaries report. The SSRB has confirmed our view.",
+     {("ORG", "MiP"), ("ORG", "Review Body on Senior Salaries")}),
+    ("She was chief executive of University College London Hospitals. UCLH has grown since.",
+     {("TRUST", "University College London Hospitals")}),
+    # the union's arm in Wales is not the fullest name of the union
+    ("MiP Cymru represents senior managers. MiP welcomed the plan.", {("ORG", "MiP Cymru"), ("ORG", "MiP")}),
+    # trusts listed after the kind of body they are, whatever the model took them for
+    ("MiP Cymru represents senior managers in every health board in Wales, including Cwm Taf, Aneurin Bevan and "
+     "Hywel Dda.", {("ORG", "MiP Cymru"), ("TRUST", "Cwm Taf"), ("TRUST", "Aneurin Bevan"), ("TRUST", "Hywel Dda")}),
+    # a university health board by "UHB" and in full is one board
+    ("Severnside University Health Board has consulted. Members at Severnside UHB are tense.",
+     {("TRUST", "Severnside University Health Board")}),
+])
+def test_regions_generic_bodies_known_aliases_and_listed_boards(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "from the X to the Y" names two reports
+    ("From the Five Year Forward View to the Long Term Plan, the vision was never the problem.",
+     {("REPORT", "Five Year Forward View"), ("REPORT", "Long Term Plan")}),
+    # a title set after a description of a review is the formal name of the 'Surname review' named nearest it
+    ("The government's review of health and social care leadership, Leadership for a collaborative and inclusive "
+     "future, was published yesterday. The Messenger review makes seven recommendations. The Rose review of 2015 "
+     "made seventeen.",
+     {("REPORT", "Leadership for a collaborative and inclusive future"), ("REPORT", "Rose review")}),
+    # a report's short name with what it is for folds into the title; a word of the title is no organisation
+    ("MiP responds to Fit for the Future: 10 Year Health Plan for England\n\nThe government published its 10 Year "
+     "Plan for the NHS in England today.",
+     {("ORG", "MiP"), ("REPORT", "Fit for the Future: 10 Year Health Plan for England")}),
+    # a local plan's initials; a title found once is a report wherever it is named again
+    ("The West Pennine Sustainability and Transformation Plan is out. Under the draft STP, services merge.",
+     {("REPORT", "West Pennine Sustainability and Transformation Plan")}),
+    ("The union has published its own guidance, Your ICB and You, for members. Your ICB and You is online.",
+     {("REPORT", "Your ICB and You")}),
+    # a minister's name for a policy names no body; a white paper's title never runs on past the paragraph
+    ("It is the biggest upheaval since the Lansley reforms.", set()),
+    ("MiP responds to health and care white paper\n\nManagers' union warns of another reorganisation",
+     {("ORG", "MiP")}),
+])
+def test_reports_apart_named_by_description_and_found_again(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+def test_a_virtue_name_is_a_person_when_their_surname_has_a_role_later(enricher):
+    text = ("On the morning of 16 March, Faith Okoro walked into a meeting room with a list of beds.\n\n"
+            "Okoro, the deputy chief operating officer at the trust, remembers the silence.")
+    assert entity_set(enricher, text) == {("PERSON", "Faith Okoro")}

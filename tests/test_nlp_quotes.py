@@ -551,3 +551,25 @@ def test_terms_headline_phrases_profiles_and_memories(enricher, text, expected):
 ])
 def test_inverted_cues_and_listeners(enricher, text, expected):
     assert quotes_of(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Standards\n\n“We support standards, we always have,” says Mercy Oduya, MiP national officer.",
+        [quote("We support standards, we always have,", "Mercy Oduya", "PERSON", "says", "MiP national officer")],
+        id="a name beginning 'Me' after the cue is no 'says me'"),
+    pytest.param(
+        "Cuts\n\nSiobhan Keane, MiP national officer, said: “Members are worried.”\n\nA director at one merging "
+        "ICB, who asked not to be named, said the cuts could help. “We have too many meetings.”",
+        [quote("Members are worried.", "Siobhan Keane", "PERSON", "said", "MiP national officer"),
+         quote("We have too many meetings.", None, None, "said")],
+        id="after a sentence about someone unnamed, the quote is theirs"),
+    pytest.param(
+        "Ring-fences\n\nNkechi Ballard, MiP national officer, said: “Ask in writing.”\n\nOne member told us she "
+        "was left out of a ring-fence. “Nobody thought to include me.”",
+        [quote("Ask in writing.", "Nkechi Ballard", "PERSON", "said", "MiP national officer"),
+         quote("Nobody thought to include me.", None, None, "told")],
+        id="the unnamed member's pronoun is not the last speaker's"),
+])
+def test_cue_objects_and_unnamed_speakers_before_a_quote(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

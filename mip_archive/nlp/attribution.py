@@ -109,6 +109,7 @@ class Attributor(Discourse):
                        lambda: self._cue_ending_sentence_before(seg_start, span),
                        lambda: self._sentence_subject_before(seg_start, span),
                        lambda: self._one_person_before(seg_start, span),
+                       lambda: self._unnamed_before(seg_start, span),
                        lambda: self._pronoun_before(seg_start, span)):
             who = finder()
             if who is not None:
@@ -266,6 +267,12 @@ class Attributor(Discourse):
             return None
         cues = list(lexicon.CUE_RE.finditer(self.text, person.end, span.start - 1))
         return Who(person, cues[-1].group(1) if cues else None)  # "welcomed it but said …": the nearest cue
+
+    def _unnamed_before(self, seg_start: int, span: QuoteSpan) -> Who | None:
+        """'One member told us she was left out. “…”': the unnamed person of the sentence before speaks."""
+        before = self.text[seg_start:span.start - 1]
+        cue = None if re.search(r"[“”\"‘]", before) else cue_words.unnamed_speaker_cue(before)
+        return Who(None, cue) if cue else None
 
     def _pronoun_before(self, seg_start: int, span: QuoteSpan) -> Who | None:
         """'What got the trust through, he believes, was … "…"': a pronoun before the paragraph's first quote."""

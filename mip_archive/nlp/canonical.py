@@ -11,14 +11,15 @@ from collections.abc import Iterable
 
 from . import lexicon
 from .given_names import is_given_name
-from .mention import Mention, known_names
+from .mention import Mention, known_groups, known_names
 
 _SMALL_WORDS = frozenset("and of for the in on to &".split())
 _TRUST_TAIL = re.compile(r"\s+(?:nhs\s+)?(?:foundation\s+)?trust$", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s+\(([A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)\)")
 #: Long forms of commissioning bodies, written either way ("Integrated Care Board" / "ICB").
 _BODY_SHORT = ((re.compile(r"\bintegrated care board$"), "icb"), (re.compile(r"\bintegrated care system$"), "ics"),
-               (re.compile(r"\bclinical commissioning group$"), "ccg"))
+               (re.compile(r"\bclinical commissioning group$"), "ccg"),
+               (re.compile(r"\buniversity health board$"), "uhb"))
 
 
 def resolve(mentions: list[Mention]) -> list[Mention]:
@@ -26,6 +27,7 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         known = known_names().get(mention.text.lower())
         mention.canonical = known[1] if known and known[1] else mention.text
+    _fold_known_groups(mentions)
     _adopt_labels(mentions)
     by_label: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -36,6 +38,19 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
         for mention in group:
             mention.canonical = fullest[mention.canonical]
     return mentions
+
+
+def _fold_known_groups(mentions: list[Mention]) -> None:
+    """"SSRB" beside the "Review Body on Senior Salaries": one body, named by the fullest form the article uses."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        group = known_groups().get(mention.text.lower())
+        if group:
+            groups.setdefault(group, []).append(mention)
+    for members in groups.values():
+        fullest = max((m.canonical for m in members), key=lambda name: (len(name), name))
+        for mention in members:
+            mention.canonical = fullest
 
 
 def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -54,12 +69,39 @@ def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
             if re.search(r"\b(?:led|chaired|conducted|carried out|written)\s+by\s+(?:[A-Z][\w.]*\s+){0,3}$",
                          text[max(report.end, person.start - 40):person.start]):
                 owned.setdefault(person.canonical.split()[-1], report.canonical)  # "…, the review led by Sir X Y"
+    _own_by_description(text, mentions, owned)
     for mention in mentions:
         words = mention.text.split()
         if (mention.label == "REPORT" and len(words) == 2 and words[1].lower() in lexicon.REPORT_WORDS
                 and owned.get(words[0], mention.canonical) != mention.canonical):
             mention.canonical = owned[words[0]]
     return mentions
+
+
+_REVIEW_KINDS = ("review", "report", "inquiry", "investigation")
+#: "The government’s review of health and social care leadership, " + a title: the title is that review's.
+_DESCRIBED_AS_REVIEW = re.compile(r"\b(?:review|report|inquiry|investigation)\b[^.;:!?\n‘“\"]{0,70},\s*$", re.I)
+
+
+def _own_by_description(text: str, mentions: list[Mention], owned: dict[str, str]) -> None:
+    """One 'Surname review' and one formal title set after a description of a review ("the review of NHS
+    leadership, Leadership for a collaborative and inclusive future, …"): the two name one document."""
+    eponymous = [m for m in mentions if m.label == "REPORT" and len(m.text.split()) == 2
+                 and m.text.split()[1].lower() in _REVIEW_KINDS and m.text[0].isupper()
+                 and m.text.split()[0].lower() not in lexicon.GENERIC_REPORT_WORDS and m.text.split()[0] not in owned]
+    titles = [m for m in mentions if m.label == "REPORT" and len(m.canonical.split()) >= 3
+              and _DESCRIBED_AS_REVIEW.search(text, max(0, m.start - 90), m.start)
+              and (m.canonical.split()[-1].lower() in _REVIEW_KINDS
+                   or m.canonical.split()[-1].lower() not in lexicon.REPORT_WORDS)]
+    if not eponymous or len({m.canonical for m in titles}) != 1:
+        return
+    distance = {}  # the review named nearest the title ("… inclusive future, … The Messenger review makes …")
+    for mention in eponymous:
+        gap = min(abs(mention.start - title.start) for title in titles)
+        distance[mention.text.split()[0]] = min(gap, distance.get(mention.text.split()[0], gap))
+    nearest = sorted(distance, key=distance.get)
+    if len(nearest) == 1 or distance[nearest[0]] < distance[nearest[1]]:
+        owned[nearest[0]] = titles[0].canonical
 
 
 def fold_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -115,8 +157,8 @@ def _adopt_labels(mentions: list[Mention]) -> None:
             mention.label = "REPORT"  # "LTP" beside the "NHS Long Term Plan"
             continue
         for other in longer:
-            if len(other.text) > len(mention.text) and _words(other.text)[: len(_words(mention.text))] == _words(
-                    mention.text):
+            if len(other.text) >= len(mention.text) and _words(other.text)[: len(_words(mention.text))] == _words(
+                    mention.text):  # "Commissioning Workforce Survey" called an organisation once, a report twice
                 mention.label = other.label
                 break
 
@@ -135,6 +177,8 @@ def _fullest(name: str, names: list[str], label: str) -> str:
 
 def _is_short_form(short: str, full: str, label: str) -> bool:
     s_words, f_words = _words(short), _words(full)
+    if label == "ORG" and f_words[:len(s_words)] == s_words and full.split()[-1] in lexicon.NATIONS:
+        return False  # "MiP Cymru" is the union's arm in Wales, not the fullest name of "MiP"
     if label == "PERSON":
         if 1 < len(s_words) < len(f_words):
             return f_words[-len(s_words):] == s_words  # "St John-Harcourt" in "Philippa St John-Harcourt"
@@ -148,8 +192,15 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
     if (label == "REPORT" and len(s_words) == 2 and s_words[1] == f_words[-1]
             and _is_acronym(short.split()[0], " ".join(full.split()[:-1]))):
         return True  # "FPPT framework" for the "Fit and Proper Person Test Framework"
+    if label == "REPORT" and len(short) >= 3 and short.rstrip("s").isupper() and len(f_words) > 3 and any(
+            _is_acronym(short, " ".join(full.split()[i:])) for i in (1, 2, 3)):
+        return True  # "the draft STP" for the "West Pennine Sustainability and Transformation Plan"
     if label == "REPORT" and ": " in full and _is_short_form(short, full.split(": ", 1)[1], label):
         return True  # "10 Year Plan" for "Fit for the Future: 10 Year Health Plan for England"
+    subject = re.search(r"\s+for\s+(?:the\s+)?(?:nhs|england|wales|scotland)\b.*$", short, re.IGNORECASE)
+    if label == "REPORT" and subject and len(short[:subject.start()].split()) > 1 and _is_short_form(
+            short[:subject.start()], full, label):
+        return True  # "its 10 Year Plan for the NHS in England": the "10 Year Plan" with what it is for
     nation = re.search(r"\s+for\s+(?:england|wales|scotland|northern ireland)$", " ".join(f_words))
     if label == "REPORT" and nation and _is_short_form(short, full[:len(full) - len(nation.group(0))], label):
         return True  # "10 Year Plan" for the "10 Year Health Plan for England"

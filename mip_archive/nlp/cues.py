@@ -68,3 +68,21 @@ def cue_phrase(text: str, cue, mentions: list[Mention]) -> str:
     return phrase
 
 
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][”’\"']?\s+(?=[A-Z])")
+
+
+def unnamed_speaker_cue(before: str) -> str | None:
+    """The cue of the sentence just before a quotation when that sentence is about someone unnamed: "One member
+    told us she was left out of a ring-fence." / "A director at one merging ICB, who asked not to be named, said the
+    cuts could help." (the quotation is that person's; None when the sentence opens otherwise)."""
+    stripped = before.rstrip()
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(stripped) if m.end() < len(stripped)]
+    sentence = stripped[breaks[-1] if breaks else 0:]
+    opening = re.match(r"(?:(?:But|And|Yet|However,)\s+)?", sentence)
+    subject = lexicon.UNNAMED_RE.match(sentence, opening.end())
+    if subject is None or subject.group(1).lower() in ("the", "our"):
+        return None
+    found = [cue.group(1) for cue in lexicon.CUE_RE.finditer(sentence, subject.end())]
+    return found[-1] if found else None  # "…, who asked not to be named, said …": the verb of the sentence

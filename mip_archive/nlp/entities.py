@@ -12,7 +12,7 @@ from . import lexicon, people
 from .given_names import is_given_name
 from .mention import Mention, known_names
 from .spans import LABELS, line_pieces, mention_of, text_of
-from .titles import with_quoted_titles, with_unquoted_titles
+from .titles import with_quoted_titles, with_titles_apart, with_unquoted_titles
 
 __all__ = ["LABELS", "Mention", "extract_mentions", "known_names"]
 
@@ -57,9 +57,9 @@ def extract_mentions(doc: Doc) -> list[Mention]:
                 mentions.append(mention)
     mentions = _people_who(text, _with_outlets_told(text, _firms_not_people(text, _with_first_name_people(text, _with_role_named_people(text, mentions)))))
     mentions = _with_owner_in_trust_names(text, _with_listed_places(text, _split_coordinated(mentions)))
-    mentions = _with_bodies_of(text, mentions)
+    mentions = _with_bodies_of(text, _with_listed_bodies(text, mentions))
     mentions = with_quoted_titles(text, _without_places_in_trust_names(mentions))
-    return _without_lone_words(text, with_unquoted_titles(text, mentions))
+    return _without_lone_words(text, with_titles_apart(text, with_unquoted_titles(text, mentions)))
 
 
 def _with_outlets_told(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -68,7 +68,9 @@ def _with_outlets_told(text: str, mentions: list[Mention]) -> list[Mention]:
     added = []
     for match in _TOLD_THE.finditer(text):
         start, end = match.span(1)
-        if not is_given_name(match.group(1).split()[0]) and not any(m.start < end and start < m.end for m in mentions):
+        if (not is_given_name(match.group(1).split()[0]) and match.group(1).lower() not in lexicon.NOT_ENTITIES
+                and not re.fullmatch(r"[A-Z]{2,5}s", match.group(1))  # "told the ICBs were the future"
+                and not any(m.start < end and start < m.end for m in mentions)):
             added.append(Mention(match.group(1), "ORG", start, end))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
@@ -150,6 +152,31 @@ def _with_listed_places(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         mentions = _widened_left(text, mentions, trust, listed.start())
     return mentions
+
+
+#: "every health board in Wales, including Cwm Taf, Aneurin Bevan and Hywel Dda": trusts named by a list after
+#: the kind of body they are.
+_BODIES_LISTED = re.compile(r"\b(?:health\s+boards?|trusts?|ICBs?|CCGs?|integrated\s+care\s+boards?)\b[^.;:\n]{0,30}?,?\s+"
+                            r"(?:including|such\s+as|among\s+them|like)\s+(?P<list>[A-Z][^.;:\n()]{2,160})")
+_LIST_ITEM = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}")
+
+
+def _with_listed_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names listed after "health boards … including" / "trusts such as" are trusts, whatever the model thought
+    (it takes "Aneurin Bevan" and "Hywel Dda" for people)."""
+    for listed in _BODIES_LISTED.finditer(text):
+        position = listed.start("list")
+        for index, piece in enumerate(re.split(r",\s+(?:and\s+)?|\s+and\s+", listed.group("list"))):
+            item = _LIST_ITEM.fullmatch(piece)
+            start = text.find(piece, position)
+            if item is None or (index and not piece) or piece.split()[0] in _NOT_PLACES:
+                break
+            end, position = start + len(piece), start + len(piece)
+            inside = [m for m in mentions if m.start < end and start < m.end]
+            if any(m.label in ("TRUST", "REPORT") or known_names().get(m.text.lower()) for m in inside):
+                continue
+            mentions = [m for m in mentions if m not in inside] + [Mention(piece, "TRUST", start, end)]
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _widened_left(text: str, mentions: list[Mention], trust: Mention, start: int) -> list[Mention]:
@@ -270,6 +297,8 @@ def _ends_as_trust(name: str) -> bool:
 def _with_role_named_people(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names written after a role or interview verb are people; they replace overlapping PERSON/ORG spans."""
     for start, end in people.role_named_people(text):
+        if text[start:end].lower() in lexicon.NOT_ENTITIES:
+            continue  # "a manager in the North West"
         overlapping = [m for m in mentions if m.start < end and start < m.end]
         if any(m.label in ("TRUST", "REPORT") or known_names().get(m.text.lower()) for m in overlapping):
             continue

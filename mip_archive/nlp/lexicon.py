@@ -19,8 +19,10 @@ NOT_ENTITIES = frozenset(
     """nhs government state health eu uk brexit tipster britons parliament trust board recommendations introduction
     cpo ceo vsm vsms esm esms vsm/esm covid covid-19 treasury's minister ministers secretary council union the
     legal eye sharp end interview conference governance a&e ccg ccgs icb icbs ics tupe coo cfo cno cio cmo hr bame
-    gp gps ppe bme welsh scottish english irish british""".split()
-) | {"national health service"}
+    gp gps ppe bme welsh scottish english irish british midlands csu""".split()
+) | {"national health service"} | {  # England's regions: places, never people or bodies ("a manager in the North West")
+    "north west", "north east", "south west", "south east", "east midlands", "west midlands", "east of england",
+    "yorkshire and the humber", "north east and yorkshire", "the midlands", "the north", "the south"}
 
 #: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").
 LEADING_FUNCTION_WORDS = frozenset(
@@ -124,7 +126,7 @@ CUE_PHRASES = sorted(
     reverse=True,
 )
 CUE_RE = re.compile(
-    r"\b(" + "|".join(p.replace(" ", r"\s+") for p in CUE_PHRASES) + r")\b(?:\s+(?:us|me|him|her|them|reporters))?",
+    r"\b(" + "|".join(p.replace(" ", r"\s+") for p in CUE_PHRASES) + r")\b(?:\s+(?:us|me|him|her|them|reporters)\b)?",
     re.IGNORECASE,
 )
 #: "a spokesperson for NHS England said": the organisation speaks.

@@ -30,3 +30,12 @@ def known_names() -> dict[str, tuple[str, str]]:
         row = json.loads(line)
         table[row["pattern"].lower()] = (row["label"], row.get("id"))
     return table
+
+
+@lru_cache(maxsize=1)
+def known_groups() -> dict[str, str]:
+    """Known names that are one thing under different names (patterns' "same" key): lower-cased text → group.
+    "SSRB" and the "Review Body on Senior Salaries" are one body; the fullest name the article uses stands for it."""
+    text = (resources.files("mip_archive.nlp") / "patterns" / "names.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in filter(None, text.splitlines())]
+    return {row["pattern"].lower(): row["same"] for row in rows if row.get("same")}

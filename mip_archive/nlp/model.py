@@ -47,6 +47,7 @@ def load_patterns() -> list[dict]:
             if line.strip():
                 row = json.loads(line)
                 row.pop("note", None)
+                row.pop("same", None)
                 patterns.append(row)
     return patterns + nhs_place_patterns()
 

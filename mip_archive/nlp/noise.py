@@ -29,8 +29,21 @@ def is_noise(text: str, label: str, doc_text: str, start: int) -> bool:
         return True
     if label in ("PERSON", "ORG") and _common_word_opening(text, doc_text, start):
         return True
+    if label in ("PERSON", "ORG") and text.lower() in lexicon.COMPASS_WORDS and re.search(
+            r"\b(?:North|South|East|West)\s+$", doc_text[max(0, start - 7):start]):
+        return True  # "West" of "the North West"
+    if label in ("ORG", "PERSON") and re.fullmatch(r"[A-Z][a-z]+ to [A-Z][a-z]+", text):
+        return True  # "from Cornwall to Cumbria": a stretch of country
+    if label == "ORG" and " " not in text and re.match(r"[’']?s?\s+reforms\b", doc_text[start + len(text):start + len(text) + 12]):
+        return True  # "the Lansley reforms": a minister's name for a policy, no body
     if lowered in known_names():
         return False
+    if label == "ORG" and re.fullmatch(r"[A-Z]{2,6}", text) and _spelt_out_in_lower_case(text, doc_text):
+        return True  # "MARS is the mutually agreed resignation scheme": a kind of thing, not a body
+    if label in ("ORG", "TRUST") and re.fullmatch(r"[A-Z]{2,5}s", text):
+        return True  # "ICBs", "CSUs": a kind of body, not one
+    if label == "TRUST" and re.fullmatch(r"[A-Z][a-z]+ (?:CCG|ICB|ICS)s?", text) and text.split()[0].lower() in STOP_WORDS:
+        return True  # "Among ICB leaders", "Your ICB and You"
     if label == "TRUST" and re.fullmatch(r"[A-Z][a-z]+ing (?:ICB|CCG|ICS|ICBs|CCGs)", text):
         return True  # "Halving ICB staff will …": a headline's verb, no trust
     if label == "TRUST" and re.fullmatch(r"(?:Former|New|Old|Local|Neighbouring|Merged|Abolished|Shadow|Every|Each|Both|"
@@ -40,6 +53,9 @@ def is_noise(text: str, label: str, doc_text: str, start: int) -> bool:
         return True  # "more than 30 ICB consultations"
     if label == "TRUST" and re.match(r" [A-Z][a-z]", doc_text[start + len(text):start + len(text) + 3]):
         return True  # "NHS Trust" inside "NHS Trust Development Authority"
+    if label == "REPORT" and len(text.split()) == 2 and text.split()[1].islower() and re.search(
+            r"\b(?:[Aa]n?|any|every)\s+(?:[a-z]+\s+){0,2}$", doc_text[max(0, start - 30):start]):
+        return True  # "a national HR framework": one of a kind, not a named document
     if label == "REPORT" and _unconfirmed_initial_name(doc_text, text, start):
         return True
     if label == "REPORT" and re.sub(r"[’']s$", "", text.split()[0]) in lexicon.POST_NOMINALS:
@@ -50,6 +66,12 @@ def is_noise(text: str, label: str, doc_text: str, start: int) -> bool:
     if label == "ORG" and " " not in text and text.istitle() and _sentence_initial(doc_text, start):
         return not lexicon.CUE_RE.match(doc_text, start + len(text) + 1)  # "Oakenshaw told HSJ" is kept
     return False
+
+
+def _spelt_out_in_lower_case(abbreviation: str, doc_text: str) -> bool:
+    """Whether the article spells the abbreviation out in lower-case words ("commissioning support units")."""
+    words = r"\s+".join(rf"{letter}[a-z’'-]*" for letter in abbreviation.lower())
+    return re.search(rf"(?<![\w-]){words}\b", doc_text) is not None
 
 
 def _common_word_opening(text: str, doc_text: str, start: int) -> bool:

@@ -74,7 +74,7 @@ _PARTICLE_AFTER = re.compile(rf"(?: (?:de|da|di|du|del|della|van|von|der|den|le|
 _BODY_THEN_REPORT_WORD = re.compile(
     r"([A-Z][\w’'&-]*(?: (?:(?:of|and|for|the) )*[A-Z][\w’'&-]*)*) (?:review|report|survey|inquiry|audit)")
 _BODY_AFTER_REPORT = re.compile(r" (?:Office|Body|Board|Committee|Council|Unit|Team|Service)\b")
-_KIND_AFTER_TRUST = re.compile(r" (?:Blueprint|Framework|Plan|Review|Report|Strategy|Survey|Guidance)\b")
+_KIND_AFTER_TRUST = re.compile(r" (?:[Bb]lueprint|Framework|Plan|Review|Report|Strategy|Survey|Guidance)\b")
 _REPORT_YEAR = re.compile(r"(?<=Survey|Census) \d{4}(?:/\d{2,4})?\b")  # "Member Survey" + " 2025"
 _REPORT_NATION = re.compile(r" for (?:England|Wales|Scotland|Northern Ireland)\b")
 
@@ -358,6 +358,9 @@ def _looks_like_person(text: str, ent: Span) -> bool:
     doc_text, start = text_of(ent.doc), text_of(ent.doc).find(text, ent.start_char)
     if len(words) > 1 and people.has_role_after(doc_text, start + len(text)):
         return True
+    if len(words) == 2 and any(people.has_role_after(doc_text, m.end()) for m in re.finditer(
+            rf"(?:^|(?<=\n)|(?<=[.!?] )){re.escape(words[-1])}\b", doc_text)):
+        return True  # "Faith Okoro walked in …" and later "Okoro, the deputy chief operating officer, …"
     following = re.match(r"\s*([a-z]+)", doc_text[start + len(text):start + len(text) + 20])
     following = following.group(1) if following else ""
     preceding = doc_text[max(0, start - 14):start].lower()

@@ -19,11 +19,11 @@ _ANY_SUBTITLE = rf"(?::\s+(?:{_TITLE_WORDS}|[a-z][^,.;:“”‘’\"\n]{{3,90}}
 #: What a kind of document may say it is about before its title: "review of NHS leadership", "plan for health".
 _SUBJECT = r"(?:\s+(?:of|on|into|for)\s+[A-Za-z][^,.;:“”‘’\"\n]{1,50}?)?"
 #: "the 1989 white paper Working for Patients", "its white paper, Integration and Innovation: working together …,"
-_PAPER_TITLE = re.compile(rf"\b(?:white|green)\s+paper,?\s+(?P<title>{_TITLE_WORDS}{_SUBTITLE})(?=[\s,.;])")
+_PAPER_TITLE = re.compile(rf"\b(?:white|green)\s+paper,?[ ]+(?P<title>{_TITLE_WORDS}{_SUBTITLE})(?=[\s,.;])")
 #: "The white paper, Integration and innovation: working together to …, published": a sentence-case title held
 #: together by its subtitle.
 _PAPER_SENTENCE_TITLE = re.compile(
-    r"\b(?:white|green)\s+paper,?\s+(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,80}:\s+[^,.;“”‘’\"\n]{3,120})(?=[,.;\n])")
+    r"\b(?:white|green)\s+paper,?[ ]+(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,80}:\s+[^,.;“”‘’\"\n]{3,120})(?=[,.;\n])")
 #: "The survey, Leading Through Covid, received …", "the consultation, Leading the NHS: proposals to …, asks",
 #: "The Welsh Government’s long-term plan, A Healthier Wales, promised", "a statutory code, the Acas Code of …,"
 _APPOSITIVE_TITLE = re.compile(
@@ -69,8 +69,10 @@ _PUBLISHED_TITLE_THEN_KIND = re.compile(
 #: "The review published this month, Disparities in the risk and outcomes of COVID-19, makes …": a sentence-case
 #: title between commas after a document word, followed by the sentence's verb.
 _APPOSITIVE_SENTENCE_TITLE = re.compile(
-    r"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|paper)(?:\s+[\w’'-]+){0,4},\s+"
-    r"(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,100}?(?::\s+[^,.;“”‘’\"\n]{3,90})?),\s+(?=[a-z]+s\b)")
+    r"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|paper)(?:\s+[\w’'-]+){0,7},\s+"
+    r"(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,100}?(?::\s+[^,.;“”‘’\"\n]{3,90})?),\s+(?=[a-z]+(?:s|ed)\b|had\b|will\b)")
+#: "The report that landed on 8 June, Health and social care review: leadership for …, turned out to be": the same,
+#: the description up to seven words long and the verb in the past.
 #: "A Healthier Wales, the Welsh Government’s long-term plan", "Closing the Gap, the department’s list of priorities"
 _TITLE_THEN_KIND = re.compile(
     rf"(?<![\w’'-])(?!(?:According|In|On|At|For|With|As|After|Before|Under|Since|By|From|Following|During)\b)"
@@ -157,3 +159,38 @@ def _known_name_opens(span: tuple[int, int], mentions: list[Mention]) -> bool:
 def _capitalised_head(head: str) -> bool:
     """"Holding the line", "Pressure points": a title in sentence case (first word capitalised, two words or more)."""
     return len(head.split()) >= 2 and head[0].isupper() and not re.search(r"[.!?]", head)
+
+
+#: "From the Five Year Forward View to the Long Term Plan": two documents, not one.
+_FROM_ONE_TO_ANOTHER = re.compile(r"(?P<first>.+?) to (?:the )?(?P<second>.+)")
+
+
+def with_titles_apart(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A report named twice is a report at every mention (a title first found after "set out in" is found again
+    where it opens a sentence); "from the X to the Y" names two reports; a lone word the model called an
+    organisation inside a report's title ("Future" of "Fit for the Future") names nothing."""
+    result = []
+    for mention in mentions:
+        pair = _FROM_ONE_TO_ANOTHER.fullmatch(mention.text) if mention.label == "REPORT" else None
+        if pair and re.search(r"\b[Ff]rom\s+(?:the\s+)?$", text[max(0, mention.start - 9):mention.start]) and all(
+                _names_report(pair.group(part)) for part in ("first", "second")):
+            result += [Mention(pair.group(part), "REPORT", mention.start + pair.start(part),
+                               mention.start + pair.end(part)) for part in ("first", "second")]
+        else:
+            result.append(mention)
+    titles = {m.text for m in result if m.label == "REPORT" and len(m.text.split()) >= 3}
+    words_in_titles = {word for title in titles for word in re.findall(r"[\w’'-]+", title)}
+    result = [m for m in result if not (m.label == "ORG" and m.text in words_in_titles and m.text.istitle()
+                                        and not known_names().get(m.text.lower()))]
+    for title in titles:
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(title)}(?![\w’'-])", text):
+            start, end = match.span()
+            if not any(m.label == "REPORT" and m.start <= start and end <= m.end for m in result):
+                result = [m for m in result if not (m.start < end and start < m.end)]
+                result.append(Mention(title, "REPORT", start, end))
+    return sorted(result, key=lambda m: m.start)
+
+
+def _names_report(name: str) -> bool:
+    known = known_names().get(name.lower())
+    return (known is not None and known[0] == "REPORT") or name.split()[-1].lower() in lexicon.REPORT_WORDS
