@@ -725,3 +725,84 @@ def test_a_virtue_name_is_a_person_when_their_surname_has_a_role_later(enricher)
     text = ("On the morning of 16 March, Faith Okoro walked into a meeting room with a list of beds.\n\n"
             "Okoro, the deputy chief operating officer at the trust, remembers the silence.")
     assert entity_set(enricher, text) == {("PERSON", "Faith Okoro")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "NHS X and Y Integrated Care Board" stays one board beside the CCGs named after X and Y
+    ("Staff from NHS Calderbrook Clinical Commissioning Group and NHS Wexley Vale CCG transfer to NHS Calderbrook "
+     "and Wexley Integrated Care Board.",
+     {("TRUST", "NHS Calderbrook Clinical Commissioning Group"), ("TRUST", "NHS Wexley Vale CCG"),
+      ("TRUST", "NHS Calderbrook and Wexley Integrated Care Board")}),
+    # a place joined by "and" to the trust the model began after it; but never the tail of another name
+    ("She was deputy director at Sandwell and West Birmingham Hospitals.",
+     {("TRUST", "Sandwell and West Birmingham Hospitals")}),
+    ("NHS Greater Glasgow and Clyde and University Hospitals Birmingham NHS Foundation Trust signed.",
+     {("TRUST", "NHS Greater Glasgow and Clyde"), ("TRUST", "University Hospitals Birmingham NHS Foundation Trust")}),
+    # primary care trusts; health boards the project knows by their short names; a name's own closing apostrophe
+    ("Staff at Kingsmere PCT moved. Swansea Bay, Cwm Taf Morgannwg and NHS Ayrshire & Arran agreed, as did Guy's "
+     "and St Thomas'.",
+     {("TRUST", "Kingsmere PCT"), ("TRUST", "Swansea Bay"), ("TRUST", "Cwm Taf Morgannwg"),
+      ("TRUST", "NHS Ayrshire & Arran"), ("TRUST", "Guy's and St Thomas'")}),
+    # standards are documents; a body named for a policy field is not one; the Evening Standard is news
+    ("The Workforce Disability Equality Standard applies, the Northern Institute for Health Policy told the Evening "
+     "Standard.",
+     {("REPORT", "Workforce Disability Equality Standard"), ("ORG", "Northern Institute for Health Policy"),
+      ("ORG", "Evening Standard")}),
+    # "NHS" with lower-case words and a plan is no document's name (the NHS staff survey is)
+    ("MiP wants it in the forthcoming NHS workforce plan and the NHS staff survey.",
+     {("ORG", "MiP"), ("REPORT", "NHS staff survey")}),
+])
+def test_boards_joined_by_and_known_short_names_and_standards(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title with its subtitle where a policy is set out; "And" and "Now" open sentences, not titles
+    ("Now the Long Term Plan says so. And We Are the NHS: People Plan for 2020/21, published in July, asks more. "
+     "The answer set out in Better Leadership for Tomorrow: NHS Leadership Review surprised critics.",
+     {("REPORT", "Long Term Plan"), ("REPORT", "We Are the NHS: People Plan for 2020/21"),
+      ("REPORT", "Better Leadership for Tomorrow: NHS Leadership Review")}),
+    # an inquiry "into" its subject; a calendar day after a preposition is no title; titles end with the paragraph
+    ("Survey\n\nPublished on International Women's Day, the union's survey finds a gap. The Independent Inquiry into "
+     "Culture and Leadership at Brackenmoor, commissioned by the board, reports soon.",
+     {("REPORT", "Independent Inquiry into Culture and Leadership at Brackenmoor")}),
+    # a title with a year between commas before the sentence's verb
+    ("The survey, Women in NHS Leadership 2017, drew responses from 1,240 members.",
+     {("REPORT", "Women in NHS Leadership 2017")}),
+    # a title whose subtitle is a report the project knows; an owner's capitalised words belong to the title
+    ("We welcome the commitment in Fit for the Future: 10 Year Health Plan for England to invest in leaders.",
+     {("REPORT", "Fit for the Future: 10 Year Health Plan for England")}),
+    ("MiP welcomes the Scottish Government's Health and Social Care Service Renewal Framework. New roles are paid "
+     "under the department's ICB Executive Pay Framework.",
+     {("ORG", "MiP"), ("ORG", "Scottish Government"),
+      ("REPORT", "Health and Social Care Service Renewal Framework"), ("REPORT", "ICB Executive Pay Framework")}),
+    # a framework agreement is not the short name it begins with
+    ("Agenda for Change staff get 5%. Under the Agenda for Change Framework Agreement, increases are due in April.",
+     {("REPORT", "Agenda for Change"), ("REPORT", "Agenda for Change Framework Agreement")}),
+    # a headline's capital is not the name's: the running text's "model ICB blueprint" is
+    ("Model ICB blueprint: what it means for members\n\nNHS England has published its model ICB blueprint. Under "
+     "the model ICB blueprint, some functions move.",
+     {("ORG", "NHS England"), ("REPORT", "model ICB blueprint")}),
+])
+def test_titles_with_subtitles_owners_agreements_and_running_case(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "better known as the Dalton review"
+    ("Published in December, Examining New Options and Opportunities for Providers of NHS Care – better known as "
+     "the Dalton review – urges mergers. The Dalton review is a year old.",
+     {("REPORT", "Examining New Options and Opportunities for Providers of NHS Care")}),
+    # "the report of the Kettering inquiry"
+    ("MiP responds to ‘Nobody Was Listening’, the report of the Kettering inquiry into the trust. The Kettering "
+     "report is damning.", {("ORG", "MiP"), ("REPORT", "Nobody Was Listening")}),
+    # one 'Surname review' beside one formal title of a review; a place's review is that title's short name
+    ("MiP responds to the publication of the Independent Review of Workplace Culture in NHS Borders\n\nMiP welcomed "
+     "the Halliday review. The Borders review found a culture of fear at NHS Borders.",
+     {("ORG", "MiP"), ("REPORT", "Independent Review of Workplace Culture in NHS Borders"), ("TRUST", "NHS Borders")}),
+    # but a report of another kind stays itself ("two years after the Francis report")
+    ("The Freedom to Speak Up review found that staff were still afraid two years after the Francis report.",
+     {("REPORT", "Freedom to Speak Up review"), ("REPORT", "Francis report")}),
+])
+def test_eponymous_reviews_fold_into_their_formal_titles(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

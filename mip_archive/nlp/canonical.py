@@ -69,6 +69,10 @@ def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
             if re.search(r"\b(?:led|chaired|conducted|carried out|written)\s+by\s+(?:[A-Z][\w.]*\s+){0,3}$",
                          text[max(report.end, person.start - 40):person.start]):
                 owned.setdefault(person.canonical.split()[-1], report.canonical)  # "…, the review led by Sir X Y"
+    for report in (m for m in mentions if m.label == "REPORT"):
+        alias = _ALSO_KNOWN_AS.match(text, report.end)
+        if alias:  # "Examining New Options … – better known as the Dalton review"
+            owned.setdefault(alias.group(1), report.canonical)
     _own_by_description(text, mentions, owned)
     for mention in mentions:
         words = mention.text.split()
@@ -79,6 +83,10 @@ def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _REVIEW_KINDS = ("review", "report", "inquiry", "investigation")
+#: After a title: "– better known as the Dalton review", ", the report of the Kettering inquiry".
+_ALSO_KNOWN_AS = re.compile(
+    r"[’'”\"]?\s*(?:,|[–—-]|\()\s*(?:(?:better|widely|commonly|also)\s+)?(?:known\s+as\s+the|the\s+(?:report|findings)\s+of\s+the)"
+    r"\s+([A-Z][\w’'-]+)\s+(?:review|report|inquiry|investigation)\b")
 #: "The government’s review of health and social care leadership, " + a title: the title is that review's.
 _DESCRIBED_AS_REVIEW = re.compile(r"\b(?:review|report|inquiry|investigation)\b[^.;:!?\n‘“\"]{0,70},\s*$", re.I)
 
@@ -88,11 +96,20 @@ def _own_by_description(text: str, mentions: list[Mention], owned: dict[str, str
     leadership, Leadership for a collaborative and inclusive future, …"): the two name one document."""
     eponymous = [m for m in mentions if m.label == "REPORT" and len(m.text.split()) == 2
                  and m.text.split()[1].lower() in _REVIEW_KINDS and m.text[0].isupper()
-                 and m.text.split()[0].lower() not in lexicon.GENERIC_REPORT_WORDS and m.text.split()[0] not in owned]
+                 and m.text.split()[0].lower() not in lexicon.GENERIC_REPORT_WORDS and m.text.split()[0] not in owned
+                 and not any(m.text.split()[0] in o.canonical.split() for o in mentions
+                             if o.label == "REPORT" and len(o.canonical.split()) >= 3)]  # not "the Borders review"
     titles = [m for m in mentions if m.label == "REPORT" and len(m.canonical.split()) >= 3
               and _DESCRIBED_AS_REVIEW.search(text, max(0, m.start - 90), m.start)
               and (m.canonical.split()[-1].lower() in _REVIEW_KINDS
                    or m.canonical.split()[-1].lower() not in lexicon.REPORT_WORDS)]
+    if eponymous and not titles:  # one 'Surname review' beside one formal title of a review: the same document
+        kinds = {m.text.split()[1].lower() for m in eponymous}
+        titles = [m for m in mentions if m.label == "REPORT" and len(m.canonical.split()) >= 4
+                  and any(re.search(rf"\b{kind.title()}\b", m.canonical) for kind in kinds)
+                  and not known_names().get(m.canonical.lower())]  # "… Review of Workplace Culture", not "… Up review"
+        if len({m.text.split()[0] for m in eponymous}) != 1:
+            return
     if not eponymous or len({m.canonical for m in titles}) != 1:
         return
     distance = {}  # the review named nearest the title ("… inclusive future, … The Messenger review makes …")
@@ -102,6 +119,21 @@ def _own_by_description(text: str, mentions: list[Mention], owned: dict[str, str
     nearest = sorted(distance, key=distance.get)
     if len(nearest) == 1 or distance[nearest[0]] < distance[nearest[1]]:
         owned[nearest[0]] = titles[0].canonical
+
+
+def prefer_running_case(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Model ICB blueprint: what it means" in a headline, "its model ICB blueprint" in the text: a report's name
+    capitalised only where a sentence starts is written the way the running text writes it."""
+    for mention in mentions:
+        name = mention.canonical
+        if mention.label != "REPORT" or not name[:1].isupper() or not name[1:2].islower():
+            continue
+        running = name[0].lower() + name[1:]
+        if re.search(rf"(?<=[a-z,] ){re.escape(running)}\b", text):
+            for other in mentions:
+                if other.canonical == name:
+                    other.canonical = running
+    return mentions
 
 
 def fold_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -143,7 +175,7 @@ def _adopt_labels(mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.label == "ORG" and mention.text in people:
             mention.label = "PERSON"
-    longer = [m for m in mentions if m.label in ("TRUST", "REPORT")]
+    longer = sorted((m for m in mentions if m.label in ("TRUST", "REPORT")), key=lambda m: m.label != "TRUST")
     for mention in mentions:
         if mention.label == "PERSON" and " " in mention.text:
             mention.label = next((o.label for o in longer if _words(o.text)[:2] == _words(mention.text)[:2]
@@ -183,6 +215,9 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
         if 1 < len(s_words) < len(f_words):
             return f_words[-len(s_words):] == s_words  # "St John-Harcourt" in "Philippa St John-Harcourt"
         return len(s_words) == 1 and len(f_words) > 1 and s_words[0] in (f_words[-1], f_words[0])
+    if (label == "REPORT" and f_words[:len(s_words)] == s_words and s_words[-1] not in lexicon.REPORT_WORDS | {"test"}
+            and any(w in lexicon.REPORT_WORDS or w == "agreement" for w in f_words[len(s_words):])):
+        return False  # "Agenda for Change" is not short for the "Agenda for Change Framework Agreement"
     if f_words[: len(s_words)] == s_words or f_words[-len(s_words):] == s_words:
         return True
     if len(s_words) > 1 and _contains(f_words, s_words):
@@ -195,6 +230,9 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
     if label == "REPORT" and len(short) >= 3 and short.rstrip("s").isupper() and len(f_words) > 3 and any(
             _is_acronym(short, " ".join(full.split()[i:])) for i in (1, 2, 3)):
         return True  # "the draft STP" for the "West Pennine Sustainability and Transformation Plan"
+    if (label == "REPORT" and len(s_words) == 2 and s_words[1] in _REVIEW_KINDS and s_words[0] in f_words
+            and s_words[1] in f_words and s_words[0] != s_words[1] and short.split()[0][:1].isupper()):
+        return True  # "the Borders review" for the "Independent Review of Workplace Culture in NHS Borders"
     if label == "REPORT" and ": " in full and _is_short_form(short, full.split(": ", 1)[1], label):
         return True  # "10 Year Plan" for "Fit for the Future: 10 Year Health Plan for England"
     subject = re.search(r"\s+for\s+(?:the\s+)?(?:nhs|england|wales|scotland)\b.*$", short, re.IGNORECASE)

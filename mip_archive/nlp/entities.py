@@ -57,6 +57,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
                 mentions.append(mention)
     mentions = _people_who(text, _with_outlets_told(text, _firms_not_people(text, _with_first_name_people(text, _with_role_named_people(text, mentions)))))
     mentions = _with_owner_in_trust_names(text, _with_listed_places(text, _split_coordinated(mentions)))
+    mentions = _with_places_joined(text, mentions)
     mentions = _with_bodies_of(text, _with_listed_bodies(text, mentions))
     mentions = with_quoted_titles(text, _without_places_in_trust_names(mentions))
     return _without_lone_words(text, with_titles_apart(text, with_unquoted_titles(text, mentions)))
@@ -141,6 +142,27 @@ def _with_bodies_of(text: str, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+#: "deputy director at Sandwell and " + "West Birmingham Hospitals": a place joined to a trust's name by "and".
+_PLACE_AND = re.compile(r"\b([A-Z][a-z]+) and $")
+
+
+def _with_places_joined(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Sandwell and West Birmingham Hospitals": the model's trust begins after the "and"; the place before it,
+    which names nothing on its own, is the start of the trust's name."""
+    for trust in [m for m in mentions if m.label == "TRUST" and not m.text.startswith("NHS ")
+                  and _ends_as_trust(m.text.lower()) and " and " not in m.text]:
+        place = _PLACE_AND.search(text, max(0, trust.start - 30), trust.start)
+        before = text[max(0, trust.start - 60):place.start(1) if place else 0].split() if place else []
+        if before and ((before[-1][:1].isupper() and not before[-1].endswith((".", ":")))
+                       or before[-1] in ("and", "&") or before[-1].endswith(",")):
+            continue  # "Kingsmere Hospitals and …", "Greater Glasgow and Clyde and …": the word ends another name
+        if place is None or place.group(1) in _NOT_PLACES or known_names().get(place.group(1).lower()) or any(
+                m.label in ("PERSON", "TRUST") and m.start <= place.start(1) < m.end for m in mentions):
+            continue
+        mentions = _widened_left(text, mentions, trust, place.start(1))
+    return mentions
+
+
 def _with_listed_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Bristol, North Somerset and South Gloucestershire CCG": places listed with commas before a trust named
     "… and …" belong to its name (the model keeps only the last two)."""
@@ -217,7 +239,7 @@ def _label_of_name(text: str, default: str) -> str:
     words = tuple(text.lower().replace("’", "'").split())
     if any(words[-len(suffix):] == suffix for suffix in lexicon.TRUST_SUFFIXES):
         return "TRUST"
-    return "REPORT" if words[-1] in lexicon.REPORT_WORDS else default
+    return "REPORT" if lexicon.names_report(words) else default
 
 
 def _with_first_name_people(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -280,6 +302,9 @@ def _coordination_cut(mention: Mention, trusts: list[str]) -> int | None:
         # but "Thameside" beside "Thameside and Wexley Hospitals NHS Trust" is that trust's short name
         if " " not in right and not _ends_as_trust(right) and not right.isupper():
             continue  # "NHS Lomond and Clyde": a lone word after "and" names nothing on its own
+        if (mention.text.startswith("NHS ") and left not in trusts and not _ends_as_trust(left)
+                and left not in known_names()):
+            continue  # "NHS Calderbrook and Wexley Integrated Care Board" beside "NHS Calderbrook CCG": one board
         if left in known_names() or elsewhere or (_ends_as_trust(left) and _ends_as_trust(right)) or (
                 left.split()[-1] in _BODY_ENDINGS and _ends_as_trust(right)) or any(right.startswith(name + " ") and known_names()[name][0] == "TRUST"
                                                      for name in known_names()):

@@ -29,7 +29,7 @@ LEADING_FUNCTION_WORDS = frozenset(
     "with as for after in on at by from during under while when since following without and but or of to inside a an"
     " across within if but so because whether although though unless until his her its their our my"
     " one two three four each every another some several all both many most what why how where who can could should"
-    " would does did is are was were".split()
+    " would does did is are was were now then also yet".split()
 )
 
 #: Nations that follow an organisation's name for its national arm ("BBC Wales").
@@ -41,8 +41,19 @@ MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "WORK_
 #: Last words that make a span a REPORT / TRUST whatever the model called it.
 REPORT_WORDS = frozenset(
     "review report plan plans framework survey inquiry strategy view paper charter programme assessment audit"
-    " investigation blueprint roadmap standard standards handbook stocktake".split()
+    " investigation blueprint roadmap standard standards handbook stocktake policy".split()
 )
+#: Words that make "… Policy" a body that studies policy ("Northern Institute for Health Policy"), not a policy.
+POLICY_BODY_WORDS = frozenset("institute centre center unit association society college school university network"
+                              " academy fund foundation forum".split())
+
+
+def names_report(words: tuple[str, ...] | list[str]) -> bool:
+    """Whether lower-cased name words end as a document's name ("… Review", "… Policy", but not "… Centre for
+    Health Policy")."""
+    return words[-1] in REPORT_WORDS and not (words[-1] == "policy" and any(w in POLICY_BODY_WORDS for w in words))
+
+
 #: Words a report's short name may leave out ("10 Year Plan" for the "10 Year Health Plan").
 REPORT_DESCRIPTORS = frozenset({"health", "nhs", "care", "social", "pay"})
 #: Words that make a report's name generic without its subject: "Independent Investigation" needs its
@@ -55,7 +66,7 @@ TRUST_SUFFIXES = (
     ("icb",), ("ccg",), ("ics",), ("teaching", "hospitals"), ("university", "hospitals"),
     ("integrated", "care", "board"), ("clinical", "commissioning", "group"), ("hospital",), ("hospitals",),
     ("care", "partnership"), ("hospitals", "group"), ("hospital", "group"), ("ambulance", "service"), ("uhb",),
-    ("ambulance", "services"),
+    ("ambulance", "services"), ("pct",), ("primary", "care", "trust"),
 )
 #: Second words of national NHS bodies ("NHS England", "NHS Employers"); any other "NHS Place" names a health
 #: board or an ICB ("NHS Lanarkshire", "NHS Frimley").

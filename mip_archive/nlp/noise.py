@@ -36,6 +36,8 @@ def is_noise(text: str, label: str, doc_text: str, start: int) -> bool:
         return True  # "from Cornwall to Cumbria": a stretch of country
     if label == "ORG" and " " not in text and re.match(r"[’']?s?\s+reforms\b", doc_text[start + len(text):start + len(text) + 12]):
         return True  # "the Lansley reforms": a minister's name for a policy, no body
+    if label == "ORG" and re.search(r" (?:Day|Week|Month)$", text):
+        return True  # "International Women's Day": a day in the calendar, no body
     if lowered in known_names():
         return False
     if label == "ORG" and re.fullmatch(r"[A-Z]{2,6}", text) and _spelt_out_in_lower_case(text, doc_text):
@@ -56,6 +58,8 @@ def is_noise(text: str, label: str, doc_text: str, start: int) -> bool:
     if label == "REPORT" and len(text.split()) == 2 and text.split()[1].islower() and re.search(
             r"\b(?:[Aa]n?|any|every)\s+(?:[a-z]+\s+){0,2}$", doc_text[max(0, start - 30):start]):
         return True  # "a national HR framework": one of a kind, not a named document
+    if label == "REPORT" and re.fullmatch(r"NHS(?: [a-z][\w-]*)+", text) and text.split()[-1] not in ("survey", "census"):
+        return True  # "the forthcoming NHS workforce plan", "part of NHS strategy": no document's name
     if label == "REPORT" and _unconfirmed_initial_name(doc_text, text, start):
         return True
     if label == "REPORT" and re.sub(r"[’']s$", "", text.split()[0]) in lexicon.POST_NOMINALS:

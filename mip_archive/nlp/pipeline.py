@@ -11,6 +11,7 @@ from .canonical import (
     add_surname_mentions,
     fold_abbreviations,
     fold_eponymous_reports,
+    prefer_running_case,
     resolve,
 )
 from .entities import Mention, extract_mentions
@@ -59,7 +60,7 @@ class Enricher:
 
     def _from_doc(self, doc: Doc) -> Enrichment:
         text = text_of(doc)
-        mentions = fold_abbreviations(text, resolve(extract_mentions(doc)))
+        mentions = prefer_running_case(text, fold_abbreviations(text, resolve(extract_mentions(doc))))
         mentions = add_surname_mentions(text, fold_eponymous_reports(text, mentions))
         quotes = Attributor(text, mentions).attribute(find_quotes(text))
         return Enrichment(entities=mentions, quotes=quotes, roles=find_roles(text, mentions))

@@ -76,12 +76,13 @@ _BODY_THEN_REPORT_WORD = re.compile(
 _BODY_AFTER_REPORT = re.compile(r" (?:Office|Body|Board|Committee|Council|Unit|Team|Service)\b")
 _KIND_AFTER_TRUST = re.compile(r" (?:[Bb]lueprint|Framework|Plan|Review|Report|Strategy|Survey|Guidance)\b")
 _REPORT_YEAR = re.compile(r"(?<=Survey|Census) \d{4}(?:/\d{2,4})?\b")  # "Member Survey" + " 2025"
+_REPORT_AGREEMENT = re.compile(r"(?<=Framework) Agreement\b")  # "Agenda for Change Framework" + " Agreement"
 _REPORT_NATION = re.compile(r" for (?:England|Wales|Scotland|Northern Ireland)\b")
 
 
 #: A titled report's subject, two capitalised words or more: " of the Fit and Proper Persons Test", " for Board Members"
 _REPORT_SUBJECT = re.compile(r" (?:of|for|into) (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on) )*[A-Z][\w’'-]*)+")
-_REPORT_OF = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on) )*[A-Z][\w’'-]*)*")
+_REPORT_OF = re.compile(r" (?:of|into) (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on|at) )*[A-Z][\w’'-]*)*")
 
 
 _QUOTED_PROGRAMME = re.compile(r"^[\"“‘']?(.+?)[\"”’']\s+(?:project|programme|campaign|initiative)$")
@@ -132,6 +133,8 @@ def mention_of(ent: Span) -> Mention | None:
     body = _BODY_AFTER_REPORT.match(text_of(ent.doc), start + len(text)) if label == "REPORT" else None
     if body is not None:  # "National Audit" + " Office": a body whose name holds a report word
         text, label = text_of(ent.doc)[start:body.end()], "ORG"
+    if label == "REPORT" and re.fullmatch(r"[A-Z]{2,5} [a-z]+", text) and text_of(ent.doc)[max(0, start - 6):start] == "model ":
+        start, text = start - 6, "model " + text  # "under the model ICB blueprint"
     if label is None or is_noise(text, label, text_of(ent.doc), start):
         return None
     return Mention(text=text, label=label, start=start, end=start + len(text))
@@ -146,7 +149,7 @@ def _widened(ent: Span) -> tuple[int, int]:
         title = _REPORT_OF.match(text, end)  # "Independent Investigation" + " of the National Health Service"
         return start, (title.end() if title else end)
     if ent.label_ == "REPORT":
-        tail = _REPORT_NATION.match(text, end) or _REPORT_YEAR.match(text, end) or (  # "10 Year Health Plan" + " for England"
+        tail = _REPORT_NATION.match(text, end) or _REPORT_YEAR.match(text, end) or _REPORT_AGREEMENT.match(text, end) or (  # "10 Year Health Plan" + " for England"
             _REPORT_SUBJECT.match(text, end) if ent.text.split()[-1].istitle() else None)  # "Kark Review" + " of the Fit …"
         return start, (tail.end() if tail else end)
     if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
@@ -186,6 +189,11 @@ def _clean(doc_text: str, start: int, end: int, label: str) -> tuple[int, str]:
         new = step(text)
         start += _left_shift(text, new)
         text = new
+    closing = doc_text[start + len(text):start + len(text) + 1]
+    if closing in ("'", "’") and known_names().get((text + closing).lower()):
+        text += closing  # "Guy’s and St Thomas’": the apostrophe is the name's own
+    if doc_text[max(0, start - 2):start] == "A " and known_names().get("a " + text.lower()):
+        start, text = start - 2, "A " + text  # "A Healthier Wales": the article is the title's own
     return start, text
 
 
@@ -299,6 +307,10 @@ def _relabel(text: str, ent: Span) -> str | None:
                                                text) and not re.search(r"\b(?:on|into)\b", text):
         return "ORG"  # "Equality and Human Rights Commission", "Care Quality Commission" (but the "Barker Commission",
         # a "Commission on the Future of …" are inquiries)
+    if ent.label_ == "REPORT" and not lexicon.names_report(text.lower().split()) and text.split()[-1] == "Policy":
+        return "ORG"  # the "Northern Institute for Health Policy" is a body
+    if ent.label_ == "REPORT" and text.split()[-1] == "Standard" and _is_outlet(text, ent):
+        return "ORG"  # "the Evening Standard", not the "Workforce Race Equality Standard"
     if ent.label_ in ("TRUST", "REPORT"):
         return ent.label_
     words = tuple(text.lower().replace("’", "'").split())
@@ -308,8 +320,8 @@ def _relabel(text: str, ent: Span) -> str | None:
         return "TRUST"
     if _is_outlet(text, ent):
         return "ORG"  # "the Evening Standard" before "Workforce Race Equality Standard"
-    if words[-1] in lexicon.REPORT_WORDS and len(words) > 1 and ent.label_ != "PERSON":
-        return "REPORT"
+    if lexicon.names_report(words) and len(words) > 1 and ent.label_ != "PERSON":
+        return "REPORT"  # but the "Northern Institute for Health Policy" is a body
     if _is_nhs_place(text):
         return "TRUST"
     if (len(words) in (2, 3) and words[-1] in ("health", "healthcare") and text[0].isupper()

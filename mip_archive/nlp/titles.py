@@ -11,8 +11,8 @@ from .mention import Mention, known_names
 from .quotes import is_title
 from .spans import LEADING_THE
 
-_TITLE_WORDS = (r"[A-Z][\w’'-]*(?:\s+(?:(?:for|of|the|and|to|in|on|a|with|through|from|at|by|into|under|after|over|"
-                r"beyond|without)\s+)*[A-Z][\w’'-]*)*")
+_TITLE_WORDS = (r"[A-Z][\w’'-]*(?:[^\S\n]+(?:(?:for|of|the|and|to|in|on|a|with|through|from|at|by|into|under|after|"
+                r"over|beyond|without)[^\S\n]+)*[A-Z][\w’'-]*)*")  # within one paragraph
 _SUBTITLE = r"(?::\s+[a-z][^,.;:“”‘’\"\n]{3,90})?"
 #: A subtitle in either case: "Better Leadership for Tomorrow: NHS Leadership Review".
 _ANY_SUBTITLE = rf"(?::\s+(?:{_TITLE_WORDS}|[a-z][^,.;:“”‘’\"\n]{{3,90}}))?"
@@ -37,7 +37,7 @@ _OWNED_TITLE_THEN_KIND = re.compile(
     r"with)\s+)+[A-Z][\w-]*)+)\s+(?:survey|review|report|plan|strategy|framework|charter|audit|inquiry))\b")
 #: "the shift towards care closer to home set out in A Healthier Wales": a capitalised title where a policy is set out.
 _SET_OUT_IN_TITLE = re.compile(
-    rf"\b(?:set\s+out|outlined|laid\s+out|promised|described)\s+in\s+(?:the\s+)?(?P<title>(?:A |An )?{_TITLE_WORDS})"
+    rf"\b(?:set\s+out|outlined|laid\s+out|promised|described)\s+in\s+(?:the\s+)?(?P<title>(?:A |An )?{_TITLE_WORDS}{_ANY_SUBTITLE})"
     r"(?=[,.;]|\s+[a-z])")
 #: A title with a subtitle after publishing or answering it: "MiP responds to Fit for the Future: 10 Year Health
 #: Plan for England", "NHS England has published Supporting our NHS people through menopause: guidance for …,",
@@ -70,12 +70,12 @@ _PUBLISHED_TITLE_THEN_KIND = re.compile(
 #: title between commas after a document word, followed by the sentence's verb.
 _APPOSITIVE_SENTENCE_TITLE = re.compile(
     r"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|paper)(?:\s+[\w’'-]+){0,7},\s+"
-    r"(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,100}?(?::\s+[^,.;“”‘’\"\n]{3,90})?),\s+(?=[a-z]+(?:s|ed)\b|had\b|will\b)")
+    r"(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,100}?(?::\s+[^,.;“”‘’\"\n]{3,90})?),\s+(?=[a-z]+(?:s|ed)\b|(?:had|will|found|drew|made|gave|took|showed|set|put|came|is|are)\b)")
 #: "The report that landed on 8 June, Health and social care review: leadership for …, turned out to be": the same,
 #: the description up to seven words long and the verb in the past.
 #: "A Healthier Wales, the Welsh Government’s long-term plan", "Closing the Gap, the department’s list of priorities"
 _TITLE_THEN_KIND = re.compile(
-    rf"(?<![\w’'-])(?!(?:According|In|On|At|For|With|As|After|Before|Under|Since|By|From|Following|During)\b)"
+    rf"(?<![\w’'-])(?!(?:According|In|On|At|For|With|As|After|Before|Under|Since|By|From|Following|During|[A-Z][a-z]+ed)\b)"
     rf"(?P<title>(?:A |An )?{_TITLE_WORDS}),\s+(?:the|its|their|our)\s+(?:[\w’'-]+\s+){{0,4}}?"
     r"(?:plan|strategy|report|review|framework|white paper|green paper|guidance|list of priorities|survey|"
     r"consultation|inquiry)\b")
@@ -84,6 +84,13 @@ _TITLE_THEN_KIND = re.compile(
 _KIND_THEN_TITLE_PUBLISHED = re.compile(
     rf"\b(?:report|survey|review|study|guide|paper|briefing){_SUBJECT},?\s+(?P<title>{_TITLE_WORDS}"
     rf"(?:\?\s+{_TITLE_WORDS})?{_ANY_SUBTITLE}(?:,\s+\d{{4}}(?:[–-]\d{{2,4}})?)?),\s+(?:published|launched|released)\b")
+#: "Examining New Options and Opportunities for Providers of NHS Care – better known as the Dalton review"
+_TITLE_KNOWN_AS = re.compile(
+    rf"(?P<title>{_TITLE_WORDS}{_ANY_SUBTITLE})\s*(?:,|[–—-]|\()\s*(?:(?:better|widely|commonly|also)\s+)?known\s+as\s+"
+    r"the\s+[A-Z][\w’'-]+\s+(?:review|report|inquiry|investigation)\b")
+#: "the commitment in Fit for the Future: " + "10 Year Health Plan for England": a title whose subtitle is a report
+#: the article (or the project) already knows.
+_TITLE_BEFORE_COLON = re.compile(rf"(?<![\w’'-])(?P<title>{_TITLE_WORDS}):\s+$")
 _QUOTED_TITLE = re.compile(
     rf"\b(?:{lexicon.DOCUMENT_THEN_COMMA}"
     r"|report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
@@ -96,6 +103,9 @@ _QUOTED_TITLE = re.compile(
 _QUOTED_TITLE_THEN_KIND = re.compile(
     r"(?:[“\"](?P<double>[A-Z0-9][^“”\"\n]{3,100}?)[”\"]|[‘'](?P<single>[A-Z0-9][^‘’'\n]{3,100}?)[’'])"
     + lexicon.KIND_AFTER_TITLE)
+
+
+_LEADING_CONJUNCTION = re.compile(r"^(?:And|But|Or|So|Now|Then|Yet|While|When)\s+")
 
 
 def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -114,13 +124,20 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
                  if not any(o.label != "REPORT" and o.text == m.group("head") for o in mentions)
                  and not known_names().get(m.group("head").lower())),
                *(m for m in _APPOSITIVE_TITLE.finditer(text) if len(m.group("title").split()) > 1),
+               *(m for m in _TITLE_KNOWN_AS.finditer(text) if len(m.group("title").split()) > 2),
                *(m for m in _APPOSITIVE_SENTENCE_TITLE.finditer(text)
                  if 2 < len(m.group("title").split()) <= 14 and not re.search(r"\b(?:said|says)\b", m.group("title"))),
                *(m for m in _TITLE_THEN_KIND.finditer(text)  # "NHS Providers, the body that …" is no title
-                 if len(m.group("title").split()) > 1 and not _named_already(m.span("title"), mentions))]
+                 if len(m.group("title").split()) > 1 and not _named_already(m.span("title"), mentions)
+                 and not re.search(r" (?:Day|Week)$", m.group("title")))]  # "on International Women’s Day, the …"
+    for report in [m for m in mentions if m.label == "REPORT"]:
+        head = _TITLE_BEFORE_COLON.search(text, max(0, report.start - 60), report.start)
+        if head and len(head.group("title").split()) > 1 and re.search(r"\b[a-z]+\s+$", text[max(0, head.start() - 20):head.start()]):
+            mentions = [m for m in mentions if not (head.start() <= m.start < report.start)]
+            report.text, report.start = text[head.start():report.end], head.start()  # "Fit for the Future: 10 Year …"
     for match in matches:
         trimmed = _TIME_TAIL.sub("", match.group("title")).rstrip("’'")  # "‘Managing in the Squeeze’,"
-        bare = LEADING_THE.sub("", trimmed)  # "The ACAS Code of Practice …"
+        bare = LEADING_THE.sub("", _LEADING_CONJUNCTION.sub("", trimmed))  # "The ACAS Code …", "And We Are the NHS: …"
         start, end = match.start("title") + len(trimmed) - len(bare), match.start("title") + len(trimmed)
         mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
         mentions.append(Mention(text[start:end], "REPORT", start, end))
@@ -161,6 +178,8 @@ def _capitalised_head(head: str) -> bool:
     return len(head.split()) >= 2 and head[0].isupper() and not re.search(r"[.!?]", head)
 
 
+#: An owner's capitalised words before its document: "NHS England’s " + "ICB " + "Executive Pay Framework".
+_OWNED_HEAD = re.compile(r"[’']s\s+(?P<run>[A-Z][\w&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w&-]*)*)\s+$")
 #: "From the Five Year Forward View to the Long Term Plan": two documents, not one.
 _FROM_ONE_TO_ANOTHER = re.compile(r"(?P<first>.+?) to (?:the )?(?P<second>.+)")
 
@@ -178,6 +197,12 @@ def with_titles_apart(text: str, mentions: list[Mention]) -> list[Mention]:
                                mention.start + pair.end(part)) for part in ("first", "second")]
         else:
             result.append(mention)
+    for report in [m for m in result if m.label == "REPORT"]:
+        owned = _OWNED_HEAD.search(text, max(0, report.start - 80), report.start)
+        inside = [m for m in result if owned and owned.start("run") <= m.start and m.end <= report.start]
+        if owned and not any(m.label != "REPORT" and known_names().get(m.text.lower()) for m in inside):
+            result = [m for m in result if m not in inside]  # "the Scottish Government’s Health and Social Care"
+            report.text, report.start = text[owned.start("run"):report.end], owned.start("run")  # + "Service …"
     titles = {m.text for m in result if m.label == "REPORT" and len(m.text.split()) >= 3}
     words_in_titles = {word for title in titles for word in re.findall(r"[\w’'-]+", title)}
     result = [m for m in result if not (m.label == "ORG" and m.text in words_in_titles and m.text.istitle()
