@@ -806,3 +806,40 @@ def test_titles_with_subtitles_owners_agreements_and_running_case(enricher, text
 ])
 def test_eponymous_reviews_fold_into_their_formal_titles(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "FT" and "UHB" end a trust's name; a person listed with her trust is not part of it
+    ("Staff at Whitmoor Hospitals FT and Cwm Taf Morgannwg UHB agreed.",
+     {("TRUST", "Whitmoor Hospitals FT"), ("TRUST", "Cwm Taf Morgannwg UHB")}),
+    ("Siobhan Doyle, Belfast Health and Social Care Trust, was elected.",
+     {("PERSON", "Siobhan Doyle"), ("TRUST", "Belfast Health and Social Care Trust")}),
+    # Northern Ireland's bodies by name; a bracket the name never closes; generic schemes and posts
+    ("The Department of Health, Social Services and Public Safety and Stormont agreed, as did North Yorkshire "
+     "Commissioning Support (NYCS). The Bill passed. VSM-graded posts and PCT staff moved.",
+     {("ORG", "Department of Health, Social Services and Public Safety"), ("ORG", "Stormont"),
+      ("ORG", "North Yorkshire Commissioning Support")}),
+    # a body and its investigation; the NHS's partnership forum is no health board; a module is not a person
+    ("The National Audit Office investigation found waste. The NHS Partnership Forum met. Module 3 hearings begin.",
+     {("ORG", "National Audit Office"), ("ORG", "NHS Partnership Forum")}),
+    # years after a framework or strategy; "for" after a generic programme; an owner of several words
+    ("MiP responds to the Department of Health's Rebuilding Health and Social Care Services: Strategic Framework, "
+     "published today. The NHS Oversight Framework 2025/26 applies. The National Programme for IT failed.",
+     {("ORG", "MiP"), ("ORG", "Department of Health"),
+      ("REPORT", "Rebuilding Health and Social Care Services: Strategic Framework"),
+      ("REPORT", "NHS Oversight Framework 2025/26"), ("REPORT", "National Programme for IT")}),
+])
+def test_trust_endings_listed_people_northern_ireland_and_report_years(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names missing from the given-name lists; first names that are also words, where a role or a verb follows
+    ("Olumide Bankole read it twice before he smiled.", {("PERSON", "Olumide Bankole")}),
+    ("When the tables were published, Lincoln Ashby found his trust in 131st place.", {("PERSON", "Lincoln Ashby")}),
+    ("Hope Ellery, the trust's director of people, says managers were hardest to reach.",
+     {("PERSON", "Hope Ellery")}),
+    ("There is hope for the trust, and staff have faith in it.", set()),
+])
+def test_first_names_that_are_also_words_need_a_role_or_a_verb(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc
 
 from . import lexicon, people
-from .given_names import is_given_name
+from .given_names import WEAK_GIVEN, is_given_name
 from .mention import Mention, known_names
 from .spans import LABELS, line_pieces, mention_of, text_of
 from .titles import with_quoted_titles, with_titles_apart, with_unquoted_titles
@@ -168,6 +168,9 @@ def _with_listed_places(text: str, mentions: list[Mention]) -> list[Mention]:
     "… and …" belong to its name (the model keeps only the last two)."""
     for trust in [m for m in mentions if m.label == "TRUST" and " and " in m.text]:
         listed = _LISTED_PLACES.search(text, max(0, trust.start - 60), trust.start)
+        if listed is not None and (is_given_name(listed.group(0).split()[0].rstrip(","))
+                                   or any(m.label == "PERSON" and listed.start() <= m.start < trust.start for m in mentions)):
+            continue  # "Siobhan Doyle, Belfast Health and Social Care Trust": a person and where she works
         if (listed is None or trust.text.startswith("NHS ")  # "In July, NHS Kent and Medway CCG"
                 or any(w.strip(",") in _NOT_PLACES for w in listed.group(0).split())
                 or all(w.strip(",").lower() in lexicon.COMPASS_WORDS for w in listed.group(0).split())):
@@ -246,8 +249,10 @@ def _with_first_name_people(text: str, mentions: list[Mention]) -> list[Mention]
     """People the model missed whose names open with a given name ("Rhiannon Beddoes met her")."""
     for start, end in people.first_name_people(text):
         overlapping = [m for m in mentions if m.start < end and start < m.end]
-        if all(m.label in ("PERSON", "ORG") and start <= m.start and m.end <= end and len(m.text) < end - start
-               and not known_names().get(m.text.lower()) for m in overlapping):  # "Owain" inside "Owain ap Huw"
+        weak = text[start:end].split()[0] in WEAK_GIVEN  # "Lincoln Ashby found …", called an organisation
+        if all(m.label in ("PERSON", "ORG") and start <= m.start and m.end <= end
+               and (len(m.text) < end - start or weak) and not known_names().get(m.text.lower())
+               for m in overlapping):  # "Owain" inside "Owain ap Huw"
             mentions = [m for m in mentions if m not in overlapping] + [Mention(text[start:end], "PERSON", start, end)]
     return sorted(mentions, key=lambda m: m.start)
 

@@ -80,6 +80,12 @@ def _latin_name(name: str) -> bool:
     return len(name) > 1 and name[0].isupper() and all(c.isalpha() and c < "ɏ" or c in "-'’" for c in name)
 
 
+#: First names that are also common words or places ("Hope", "Lincoln"): a name only where the words around it
+#: make it one (a role after it, or a verb of speaking or doing).
+WEAK_GIVEN = frozenset(
+    "Hope Faith Joy Will Patience Mercy Precious Lincoln Paris Chester Dudley Preston Summer Sydney Lewis Bill".split())
+
+
 def is_given_name(word: str) -> bool:
     """"Rhiannon", "Tomás"; "Siobhán" as "Siobhan"; a hyphenated first name counts by its first part ("Mei-Ling")."""
     names = given_names()

@@ -19,7 +19,7 @@ NOT_ENTITIES = frozenset(
     """nhs government state health eu uk brexit tipster britons parliament trust board recommendations introduction
     cpo ceo vsm vsms esm esms vsm/esm covid covid-19 treasury's minister ministers secretary council union the
     legal eye sharp end interview conference governance a&e ccg ccgs icb icbs ics tupe coo cfo cno cio cmo hr bame
-    gp gps ppe bme welsh scottish english irish british midlands csu""".split()
+    gp gps ppe bme welsh scottish english irish british midlands csu pct pcts pfi""".split()
 ) | {"national health service"} | {  # England's regions: places, never people or bodies ("a manager in the North West")
     "north west", "north east", "south west", "south east", "east midlands", "west midlands", "east of england",
     "yorkshire and the humber", "north east and yorkshire", "the midlands", "the north", "the south"}
@@ -75,7 +75,7 @@ NHS_NATIONAL_WORDS = frozenset(
     blood property business education counter direct elect partners professionals supply clinical alliance support
     federation charities race health workforce staff long people constitution oversight benevolent national choices
     jobs pensions fraud protect reform 111 app shared test institute litigation commissioning networks innovation
-    benchmarking estates logistics terms pension""".split()
+    benchmarking estates logistics terms pension partnership""".split()
 )
 #: Words that show a two-word capitalised span is an organisation, not a person.
 ORG_WORDS = frozenset(

@@ -19,8 +19,8 @@ def is_noise(text: str, label: str, doc_text: str, start: int) -> bool:
     lowered = text.lower()
     if lowered in lexicon.NOT_ENTITIES or not re.search(r"[A-Z0-9]", text) or len(text) < 2:
         return True
-    if label == "PERSON" and not text[0].isupper():
-        return True  # "s 480": a clause number, not a name
+    if label == "PERSON" and (not text[0].isupper() or re.search(r"\d", text)):
+        return True  # "s 480": a clause number, "Module 3": a part of an inquiry, not a name
     if lowered in lexicon.OUTLET_WORDS and doc_text[max(0, start - 4):start].lower() != "the ":
         return True  # "the Guardian" is a newspaper; a "Freedom to Speak Up Guardian" is a role
     if label in ("ORG", "TRUST") and _after_indefinite(doc_text, start, text):
@@ -36,6 +36,8 @@ def is_noise(text: str, label: str, doc_text: str, start: int) -> bool:
         return True  # "from Cornwall to Cumbria": a stretch of country
     if label == "ORG" and " " not in text and re.match(r"[’']?s?\s+reforms\b", doc_text[start + len(text):start + len(text) + 12]):
         return True  # "the Lansley reforms": a minister's name for a policy, no body
+    if label == "ORG" and (text in ("Bill", "Act", "Bills", "Acts") or re.fullmatch(r"[A-Z]+-[a-z]+", text)):
+        return True  # "the Bill" is legislation; "VSM-graded" describes a post
     if label == "ORG" and re.search(r" (?:Day|Week|Month)$", text):
         return True  # "International Women's Day": a day in the calendar, no body
     if lowered in known_names():

@@ -14,7 +14,7 @@ A name is two or three capitalised words ("Shona McCallum", "Declan O'Sullivan",
 import re
 
 from . import lexicon
-from .given_names import is_given_name
+from .given_names import WEAK_GIVEN, is_given_name
 
 #: One word of a name: initials, or a capitalised word with Mc/Mac/O'/D' prefixes, accents and hyphens.
 #: Capital and small letters of the Latin alphabets names are written in here ("Zieliński", "Ó Briain", "Şahin").
@@ -41,7 +41,7 @@ _INTERVIEW = re.compile(r"\b(?:tells|told|talks to|talked to|speaks to|spoke to|
 #: A byline on its own line: "By Aled Prosser".
 _BYLINE = re.compile(rf"^By\s+({NAME_WORD}(?:[^\S\n]+(?:{_PARTICLE}\s+)?{NAME_WORD}){{1,2}})[^\S\n]*$", re.MULTILINE)
 #: ", an MiP rep and service manager," / " is head of patient flow" after a name.
-_ROLE_AFTER = (rf"(?:\s+(?:is|was|has been|became)\b|,)\s+(?:[A-Z][\w&]*[’']s\s+|the\s+|a\s+|an\s+|its\s+|our\s+)?"
+_ROLE_AFTER = (rf"(?:\s+(?:is|was|has been|became)\b|,)\s+(?:(?:the\s+)?[A-Z][\w&]*[’']s\s+|the\s+|a\s+|an\s+|its\s+|our\s+)?"
                rf"(?:MiP\s+)?(?:[\w-]+\s+){{0,3}}?(?i:{_ROLES})\b")
 _ROLE_AFTER_RE = re.compile(_ROLE_AFTER, re.IGNORECASE)
 _NAME_THEN_ROLE = re.compile(rf"(?<![\w’'.-]){_RUN.pattern}(?={_ROLE_AFTER})")
@@ -70,6 +70,10 @@ def role_named_people(text: str) -> list[tuple[int, int]]:
     return [span for span in found if span]
 
 
+_DOING_AFTER = re.compile(r",?\s+(?:says|said|told|tells|found|finds|read|reads|recalls|remembers|explains|admits|"
+                          r"laughs|smiles|became|joined|took)\b")
+
+
 def first_name_people(text: str) -> list[tuple[int, int]]:
     """(start, end) of every run of two to four name words that opens with a given name ("Rhiannon Beddoes",
     "Tomás Ó Briain", "Martin de Souza"): the run's tail from its last given name that still leaves a surname.
@@ -84,6 +88,9 @@ def first_name_people(text: str) -> list[tuple[int, int]]:
         if re.match(r"[^\S\n]+(?:[A-Z]|&)", text[run.end():run.end() + 2]):
             continue  # more capitalised words follow: an organisation's name
         first = next((w for w in words[:-1] if is_given_name(w.group(0))), None)
+        if first is None and len(words) == 2 and words[0].group(0) in WEAK_GIVEN and (
+                has_role_after(text, run.end()) or _DOING_AFTER.match(text, run.end())):
+            first = words[0]  # "Hope Ellery, the trust's director of people, says …", "Lincoln Ashby found …"
         if first is None or len(_WORD_RE.findall(text, first.start(), run.end())) > 4:
             continue
         span = _whole_name(text, first.start(), run.end())

@@ -72,17 +72,19 @@ _PARTICLE_AFTER = re.compile(rf"(?: (?:de|da|di|du|del|della|van|von|der|den|le|
 
 #: "Public Health England review", "NHS England survey": an organisation and a lower-case report word.
 _BODY_THEN_REPORT_WORD = re.compile(
-    r"([A-Z][\w’'&-]*(?: (?:(?:of|and|for|the) )*[A-Z][\w’'&-]*)*) (?:review|report|survey|inquiry|audit)")
+    r"([A-Z][\w’'&-]*(?: (?:(?:of|and|for|the) )*[A-Z][\w’'&-]*)*) (?:review|report|survey|inquiry|audit|investigation)")
 _BODY_AFTER_REPORT = re.compile(r" (?:Office|Body|Board|Committee|Council|Unit|Team|Service)\b")
 _KIND_AFTER_TRUST = re.compile(r" (?:[Bb]lueprint|Framework|Plan|Review|Report|Strategy|Survey|Guidance)\b")
-_REPORT_YEAR = re.compile(r"(?<=Survey|Census) \d{4}(?:/\d{2,4})?\b")  # "Member Survey" + " 2025"
+_REPORT_YEAR = re.compile(  # "Member Survey" + " 2025", "NHS Oversight Framework" + " 2025/26"
+    r"(?:(?<=Survey)|(?<=Census)|(?<=Framework)|(?<=Strategy)|(?<=Plan)) (?:19|20)\d{2}(?:[/–-](?:19|20)?\d{2})?\b")
+_TRUST_TAIL_AFTER = re.compile(r" (?:NHS )?FT\b| UHB\b| (?:University |Teaching )?Health Board\b")
 _REPORT_AGREEMENT = re.compile(r"(?<=Framework) Agreement\b")  # "Agenda for Change Framework" + " Agreement"
 _REPORT_NATION = re.compile(r" for (?:England|Wales|Scotland|Northern Ireland)\b")
 
 
 #: A titled report's subject, two capitalised words or more: " of the Fit and Proper Persons Test", " for Board Members"
 _REPORT_SUBJECT = re.compile(r" (?:of|for|into) (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on) )*[A-Z][\w’'-]*)+")
-_REPORT_OF = re.compile(r" (?:of|into) (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on|at) )*[A-Z][\w’'-]*)*")
+_REPORT_OF = re.compile(r" (?:of|into|for) (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on|at) )*[A-Z][\w’'-]*)*")
 
 
 _QUOTED_PROGRAMME = re.compile(r"^[\"“‘']?(.+?)[\"”’']\s+(?:project|programme|campaign|initiative)$")
@@ -152,6 +154,9 @@ def _widened(ent: Span) -> tuple[int, int]:
         tail = _REPORT_NATION.match(text, end) or _REPORT_YEAR.match(text, end) or _REPORT_AGREEMENT.match(text, end) or (  # "10 Year Health Plan" + " for England"
             _REPORT_SUBJECT.match(text, end) if ent.text.split()[-1].istitle() else None)  # "Kark Review" + " of the Fit …"
         return start, (tail.end() if tail else end)
+    if ent.label_ == "TRUST":
+        tail = _TRUST_TAIL_AFTER.match(text, end)  # "Whitmoor Hospitals" + " FT", "Cwm Taf Morgannwg" + " UHB"
+        return start, (tail.end() if tail else end)
     if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return start, end
     after = _HYPHEN_AFTER.match(text, end) or _regional_suffix(ent, text, end)
@@ -189,6 +194,9 @@ def _clean(doc_text: str, start: int, end: int, label: str) -> tuple[int, str]:
         new = step(text)
         start += _left_shift(text, new)
         text = new
+    unclosed = re.search(r"\s+\([^)]*$", text)
+    if unclosed and label != "PERSON":
+        text = text[:unclosed.start()]  # "North Yorkshire Commissioning Support (NYCS": the bracket is not the name's
     closing = doc_text[start + len(text):start + len(text) + 1]
     if closing in ("'", "’") and known_names().get((text + closing).lower()):
         text += closing  # "Guy’s and St Thomas’": the apostrophe is the name's own

@@ -46,7 +46,7 @@ _COLON_TITLE = r"[A-Z0-9](?:(?!\s')[^,.;:“”‘’\"\n]){2,80}?:\s+[A-Za-z0-9
 _PUBLISHED_TITLE = re.compile(
     r"\b(?:responds?\s+to|respond(?:ed|ing)\s+to|response\s+to|publication\s+of|publishe[sd]|launche[sd]|"
     r"unveil(?:s|ed))\s+(?:the\s+)?"
-    r"(?:(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*[’']s\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+(?:(?:of|and|for)\s+)?)*[A-Z][\w-]*[’']s\s+)?"  # "the Department of Health’s …"
     rf"(?P<title>{_COLON_TITLE})(?=,|\.(?:\s|$)|\n|$)")
 #: "Hard Truths: The Journey to Putting Patients First, published today, accepts …"
 _TITLE_PUBLISHED = re.compile(
@@ -141,6 +141,9 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
         start, end = match.start("title") + len(trimmed) - len(bare), match.start("title") + len(trimmed)
         mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
         mentions.append(Mention(text[start:end], "REPORT", start, end))
+    reports = [m for m in mentions if m.label == "REPORT"]
+    mentions = [m for m in mentions if not (m.label == "REPORT" and re.match(r"[A-Z][\w-]*[’']s ", m.text) and any(
+        o is not m and o.start < m.end and m.start < o.end for o in reports))]  # "Health’s Rebuilding …" beside "Rebuilding …"
     return sorted(mentions, key=lambda m: m.start)
 
 
