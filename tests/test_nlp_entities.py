@@ -843,3 +843,23 @@ def test_trust_endings_listed_people_northern_ireland_and_report_years(enricher,
 ])
 def test_first_names_that_are_also_words_need_a_role_or_a_verb(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title holding a comma, told by its initials in brackets; a body spelt the same way is still a body
+    ("The plan, known locally as Healthy Lives, Strong Communities (HLSC), was submitted. The Department of Health, "
+     "Social Services and Public Safety (DHSSPS) agreed.",
+     {("REPORT", "Healthy Lives, Strong Communities"),
+      ("ORG", "Department of Health, Social Services and Public Safety")}),
+    # initials in brackets are not part of the title they follow
+    ("He points to the first joint strategy, Healthier Together in Severnbank and Dean (HTSD), as a sign.",
+     {("REPORT", "Healthier Together in Severnbank and Dean")}),
+    # "Arden and Wyre Integrated Care System" is one system; a cancer centre is a trust
+    ("Staff at Arden and Wyre Integrated Care System agreed. Velindre Cancer Centre did not.",
+     {("TRUST", "Arden and Wyre Integrated Care System"), ("TRUST", "Velindre Cancer Centre")}),
+    # a month that is a first name, where a role follows — but not after "in"
+    ("June Okafor, a senior commissioning manager at Hollinwood CCG, has had a harder time.",
+     {("PERSON", "June Okafor"), ("TRUST", "Hollinwood CCG")}),
+])
+def test_comma_titles_by_their_initials_one_system_and_month_names(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

@@ -307,8 +307,8 @@ def _coordination_cut(mention: Mention, trusts: list[str]) -> int | None:
         # but "Thameside" beside "Thameside and Wexley Hospitals NHS Trust" is that trust's short name
         if " " not in right and not _ends_as_trust(right) and not right.isupper():
             continue  # "NHS Lomond and Clyde": a lone word after "and" names nothing on its own
-        if (mention.text.startswith("NHS ") and left not in trusts and not _ends_as_trust(left)
-                and left not in known_names()):
+        if ((mention.text.startswith("NHS ") or (" " not in left and _ends_as_trust(right)))
+                and left not in trusts and not _ends_as_trust(left) and left not in known_names()):
             continue  # "NHS Calderbrook and Wexley Integrated Care Board" beside "NHS Calderbrook CCG": one board
         if left in known_names() or elsewhere or (_ends_as_trust(left) and _ends_as_trust(right)) or (
                 left.split()[-1] in _BODY_ENDINGS and _ends_as_trust(right)) or any(right.startswith(name + " ") and known_names()[name][0] == "TRUST"

@@ -83,7 +83,8 @@ def _latin_name(name: str) -> bool:
 #: First names that are also common words or places ("Hope", "Lincoln"): a name only where the words around it
 #: make it one (a role after it, or a verb of speaking or doing).
 WEAK_GIVEN = frozenset(
-    "Hope Faith Joy Will Patience Mercy Precious Lincoln Paris Chester Dudley Preston Summer Sydney Lewis Bill".split())
+    "Hope Faith Joy Will Patience Mercy Precious Lincoln Paris Chester Dudley Preston Summer Sydney Lewis Bill June April"
+    .split())
 
 
 def is_given_name(word: str) -> bool:

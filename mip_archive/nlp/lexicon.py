@@ -66,7 +66,7 @@ TRUST_SUFFIXES = (
     ("icb",), ("ccg",), ("ics",), ("teaching", "hospitals"), ("university", "hospitals"),
     ("integrated", "care", "board"), ("clinical", "commissioning", "group"), ("hospital",), ("hospitals",),
     ("care", "partnership"), ("hospitals", "group"), ("hospital", "group"), ("ambulance", "service"), ("uhb",),
-    ("ambulance", "services"), ("pct",), ("primary", "care", "trust"),
+    ("ambulance", "services"), ("pct",), ("primary", "care", "trust"), ("cancer", "centre"),
 )
 #: Second words of national NHS bodies ("NHS England", "NHS Employers"); any other "NHS Place" names a health
 #: board or an ICB ("NHS Lanarkshire", "NHS Frimley").

@@ -88,7 +88,9 @@ def first_name_people(text: str) -> list[tuple[int, int]]:
         if re.match(r"[^\S\n]+(?:[A-Z]|&)", text[run.end():run.end() + 2]):
             continue  # more capitalised words follow: an organisation's name
         first = next((w for w in words[:-1] if is_given_name(w.group(0))), None)
-        if first is None and len(words) == 2 and words[0].group(0) in WEAK_GIVEN and (
+        if first is None and len(words) == 2 and words[0].group(0) in WEAK_GIVEN and not re.search(
+                r"\b(?:in|on|by|last|next|since|until|from|early|late|mid|of)\s+$", text[max(0, run.start() - 8):run.start()],
+                re.IGNORECASE) and (
                 has_role_after(text, run.end()) or _DOING_AFTER.match(text, run.end())):
             first = words[0]  # "Hope Ellery, the trust's director of people, says …", "Lincoln Ashby found …"
         if first is None or len(_WORD_RE.findall(text, first.start(), run.end())) > 4:
@@ -134,8 +136,10 @@ def _whole_name(text: str, start: int, end: int, min_words: int = 2) -> tuple[in
     start = title.end() if title else start
     end = end - 2 if text[end - 2:end] in ("'s", "’s") else end
     name = text[start:end]
-    if len(_WORD_RE.findall(name)) < min_words or _has_org_word(name) or any(w in _NOT_NAME for w in name.split()):
-        return None
+    words = name.split()
+    if len(_WORD_RE.findall(name)) < min_words or _has_org_word(name) or any(
+            w in _NOT_NAME and not (i == 0 and w in WEAK_GIVEN and len(words) == 2) for i, w in enumerate(words)):
+        return None  # but "June Okafor, a commissioning manager, …" (a first name the checks before let through)
     return start, end
 
 

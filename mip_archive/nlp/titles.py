@@ -136,10 +136,13 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
             mentions = [m for m in mentions if not (head.start() <= m.start < report.start)]
             report.text, report.start = text[head.start():report.end], head.start()  # "Fit for the Future: 10 Year …"
     for match in matches:
-        trimmed = _TIME_TAIL.sub("", match.group("title")).rstrip("’'")  # "‘Managing in the Squeeze’,"
+        trimmed = re.sub(r"\s+\([A-Z]{2,6}\)$", "", _TIME_TAIL.sub("", match.group("title")).rstrip("’'"))  # "… (HTSD)"
         bare = LEADING_THE.sub("", _LEADING_CONJUNCTION.sub("", trimmed))  # "The ACAS Code …", "And We Are the NHS: …"
         start, end = match.start("title") + len(trimmed) - len(bare), match.start("title") + len(trimmed)
         mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
+        mentions.append(Mention(text[start:end], "REPORT", start, end))
+    for start, end in _comma_titles_before_initials(text):  # "Our Arden, Our Wyre (OAOW)"
+        mentions = [m for m in mentions if not (m.start < end and start < m.end)]
         mentions.append(Mention(text[start:end], "REPORT", start, end))
     reports = [m for m in mentions if m.label == "REPORT"]
     mentions = [m for m in mentions if not (m.label == "REPORT" and re.match(r"[A-Z][\w-]*[’']s ", m.text) and any(
@@ -222,3 +225,30 @@ def with_titles_apart(text: str, mentions: list[Mention]) -> list[Mention]:
 def _names_report(name: str) -> bool:
     known = known_names().get(name.lower())
     return (known is not None and known[0] == "REPORT") or name.split()[-1].lower() in lexicon.REPORT_WORDS
+
+
+_INITIALS_IN_BRACKETS = re.compile(r"[^\S\n]\(([A-Z]{3,6})\)")
+
+
+def _comma_titles_before_initials(text: str) -> list[tuple[int, int]]:
+    """"known locally as Healthy Lives, Strong Communities (HLSC)": a title holding a comma, told by the initials
+    in brackets after it (the capitalised words' first letters, in order)."""
+    found = []
+    for bracket in _INITIALS_IN_BRACKETS.finditer(text):
+        initials, end = bracket.group(1), bracket.start()
+        words = list(re.finditer(r"[\w’'-]+,?", text[max(0, end - 90):end]))
+        offset = max(0, end - 90)
+        for first in range(len(words) - 1, -1, -1):
+            phrase = text[offset + words[first].start():end]
+            capitals = [w for w in re.findall(r"[\w’'-]+", phrase) if w[0].isupper()]
+            if "".join(w[0] for w in capitals) == initials:
+                bodies = lexicon.ORG_WORDS - {"health", "nhs", "plan", "review", "report", "survey"}
+                if ", " in phrase and phrase[0].isupper() and "\n" not in phrase and not known_names().get(
+                        phrase.lower()) and not any(w.lower().rstrip(",") in bodies for w in phrase.split()) and all(
+                        w[0].isupper() or w.lower().rstrip(",") in ("and", "of", "in", "for", "the", "to", "a", "our")
+                        for w in re.findall(r"[\w’'-]+,?", phrase)):
+                    found.append((offset + words[first].start(), end))
+                break
+            if len(capitals) > len(initials):
+                break
+    return found
