@@ -83,12 +83,13 @@ def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _REVIEW_KINDS = ("review", "report", "inquiry", "investigation")
+_REVIEW_KIND = "(?:" + "|".join(_REVIEW_KINDS) + ")"
 #: After a title: "– better known as the Dalton review", ", the report of the Kettering inquiry".
 _ALSO_KNOWN_AS = re.compile(
     r"[’'”\"]?\s*(?:,|[–—-]|\()\s*(?:(?:better|widely|commonly|also)\s+)?(?:known\s+as\s+the|the\s+(?:report|findings)\s+of\s+the)"
-    r"\s+([A-Z][\w’'-]+)\s+(?:review|report|inquiry|investigation)\b")
+    rf"\s+([A-Z][\w’'-]+)\s+{_REVIEW_KIND}\b")
 #: "The government’s review of health and social care leadership, " + a title: the title is that review's.
-_DESCRIBED_AS_REVIEW = re.compile(r"\b(?:review|report|inquiry|investigation)\b[^.;:!?\n‘“\"]{0,70},\s*$", re.I)
+_DESCRIBED_AS_REVIEW = re.compile(rf"\b{_REVIEW_KIND}\b[^.;:!?\n‘“\"]{{0,70}},\s*$", re.I)
 
 
 def _own_by_description(text: str, mentions: list[Mention], owned: dict[str, str]) -> None:

@@ -68,8 +68,6 @@ def cue_phrase(text: str, cue, mentions: list[Mention]) -> str:
     return phrase
 
 
-
-
 _SENTENCE_BREAK = re.compile(r"[.!?][”’\"']?\s+(?=[A-Z])")
 
 

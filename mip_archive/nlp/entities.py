@@ -152,13 +152,13 @@ def _with_places_joined(text: str, mentions: list[Mention]) -> list[Mention]:
     for trust in [m for m in mentions if m.label == "TRUST" and not m.text.startswith("NHS ")
                   and _ends_as_trust(m.text.lower()) and " and " not in m.text]:
         place = _PLACE_AND.search(text, max(0, trust.start - 30), trust.start)
-        before = text[max(0, trust.start - 60):place.start(1) if place else 0].split() if place else []
-        if before and ((before[-1][:1].isupper() and not before[-1].endswith((".", ":")))
-                       or before[-1] in ("and", "&") or before[-1].endswith(",")):
-            continue  # "Kingsmere Hospitals and …", "Greater Glasgow and Clyde and …": the word ends another name
         if place is None or place.group(1) in _NOT_PLACES or known_names().get(place.group(1).lower()) or any(
                 m.label in ("PERSON", "TRUST") and m.start <= place.start(1) < m.end for m in mentions):
             continue
+        before = text[max(0, trust.start - 60):place.start(1)].split()
+        if before and ((before[-1][:1].isupper() and not before[-1].endswith((".", ":")))
+                       or before[-1] in ("and", "&") or before[-1].endswith(",")):
+            continue  # "Kingsmere Hospitals and …", "Greater Glasgow and Clyde and …": the word ends another name
         mentions = _widened_left(text, mentions, trust, place.start(1))
     return mentions
 
@@ -240,7 +240,7 @@ def _label_of_name(text: str, default: str) -> str:
     if known:
         return known[0]
     words = tuple(text.lower().replace("’", "'").split())
-    if any(words[-len(suffix):] == suffix for suffix in lexicon.TRUST_SUFFIXES):
+    if lexicon.has_trust_suffix(words):
         return "TRUST"
     return "REPORT" if lexicon.names_report(words) else default
 
@@ -319,9 +319,7 @@ def _coordination_cut(mention: Mention, trusts: list[str]) -> int | None:
 
 def _ends_as_trust(name: str) -> bool:
     """"nhs brackenford clinical commissioning group", "nhs elmsworth ccg": a whole trust name on its own."""
-    words = tuple(name.split())
-    return len(words) > 1 and any(words[-len(suffix):] == suffix and len(words) > len(suffix)
-                                  for suffix in lexicon.TRUST_SUFFIXES)
+    return lexicon.has_trust_suffix(tuple(name.split()), with_place=True)
 
 
 def _with_role_named_people(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -68,6 +68,15 @@ TRUST_SUFFIXES = (
     ("care", "partnership"), ("hospitals", "group"), ("hospital", "group"), ("ambulance", "service"), ("uhb",),
     ("ambulance", "services"), ("pct",), ("primary", "care", "trust"), ("cancer", "centre"),
 )
+
+
+def has_trust_suffix(words: tuple[str, ...], with_place: bool = False) -> bool:
+    """Whether lower-cased name words end as a trust's name ("… nhs foundation trust", "… icb"); `with_place`: and
+    hold more words than the ending ("nhs brackenford ccg", not "ccg")."""
+    return any(words[-len(suffix):] == suffix and (not with_place or len(words) > len(suffix))
+               for suffix in TRUST_SUFFIXES)
+
+
 #: Second words of national NHS bodies ("NHS England", "NHS Employers"); any other "NHS Place" names a health
 #: board or an ICB ("NHS Lanarkshire", "NHS Frimley").
 NHS_NATIONAL_WORDS = frozenset(

@@ -22,20 +22,20 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
+def _name_rows() -> tuple[dict, ...]:
+    """The rows of the shipped phrase patterns (patterns/names.jsonl), read once."""
+    text = (resources.files("mip_archive.nlp") / "patterns" / "names.jsonl").read_text(encoding="utf-8")
+    return tuple(json.loads(line) for line in filter(None, text.splitlines()))
+
+
+@lru_cache(maxsize=1)
 def known_names() -> dict[str, tuple[str, str]]:
     """Known names from the shipped phrase patterns: lower-cased text → (label, canonical)."""
-    table = {}
-    text = (resources.files("mip_archive.nlp") / "patterns" / "names.jsonl").read_text(encoding="utf-8")
-    for line in filter(None, text.splitlines()):
-        row = json.loads(line)
-        table[row["pattern"].lower()] = (row["label"], row.get("id"))
-    return table
+    return {row["pattern"].lower(): (row["label"], row.get("id")) for row in _name_rows()}
 
 
 @lru_cache(maxsize=1)
 def known_groups() -> dict[str, str]:
     """Known names that are one thing under different names (patterns' "same" key): lower-cased text → group.
     "SSRB" and the "Review Body on Senior Salaries" are one body; the fullest name the article uses stands for it."""
-    text = (resources.files("mip_archive.nlp") / "patterns" / "names.jsonl").read_text(encoding="utf-8")
-    rows = [json.loads(line) for line in filter(None, text.splitlines())]
-    return {row["pattern"].lower(): row["same"] for row in rows if row.get("same")}
+    return {row["pattern"].lower(): row["same"] for row in _name_rows() if row.get("same")}

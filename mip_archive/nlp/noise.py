@@ -46,13 +46,11 @@ def is_noise(text: str, label: str, doc_text: str, start: int) -> bool:
         return True  # "MARS is the mutually agreed resignation scheme": a kind of thing, not a body
     if label in ("ORG", "TRUST") and re.fullmatch(r"[A-Z]{2,5}s", text):
         return True  # "ICBs", "CSUs": a kind of body, not one
-    if label == "TRUST" and re.fullmatch(r"[A-Z][a-z]+ (?:CCG|ICB|ICS)s?", text) and text.split()[0].lower() in STOP_WORDS:
-        return True  # "Among ICB leaders", "Your ICB and You"
     if label == "TRUST" and re.fullmatch(r"[A-Z][a-z]+ing (?:ICB|CCG|ICS|ICBs|CCGs)", text):
         return True  # "Halving ICB staff will …": a headline's verb, no trust
-    if label == "TRUST" and re.fullmatch(r"(?:Former|New|Old|Local|Neighbouring|Merged|Abolished|Shadow|Every|Each|Both|"
-                                         r"All|Some|Many|Most|Other)\s+(?:CCG|ICB|ICS)s?", text):
-        return True  # "Former CCG staff", "Every ICB": a kind of body, not one
+    if label == "TRUST" and re.fullmatch(r"[A-Z][a-z]+ (?:CCG|ICB|ICS)s?", text) and (
+            text.split()[0].lower() in STOP_WORDS | _BODY_KIND_WORDS):
+        return True  # "Former CCG staff", "Every ICB", "Among ICB leaders": a kind of body, not one
     if label == "TRUST" and text.split()[0].isdigit():
         return True  # "more than 30 ICB consultations"
     if label == "TRUST" and re.match(r" [A-Z][a-z]", doc_text[start + len(text):start + len(text) + 3]):
@@ -72,6 +70,10 @@ def is_noise(text: str, label: str, doc_text: str, start: int) -> bool:
     if label == "ORG" and " " not in text and text.istitle() and _sentence_initial(doc_text, start):
         return not lexicon.CUE_RE.match(doc_text, start + len(text) + 1)  # "Oakenshaw told HSJ" is kept
     return False
+
+
+#: Words before "CCG"/"ICB"/"ICS" that make it a kind of body (beside spaCy's stop words: "every", "among", "your").
+_BODY_KIND_WORDS = frozenset("new old local neighbouring merged abolished shadow".split())
 
 
 def _spelt_out_in_lower_case(abbreviation: str, doc_text: str) -> bool:

@@ -324,7 +324,7 @@ def _relabel(text: str, ent: Span) -> str | None:
     words = tuple(text.lower().replace("’", "'").split())
     if words[-1] in lexicon.LAW_WORDS and len(words) > 1:
         return None
-    if any(words[-len(suffix):] == suffix for suffix in lexicon.TRUST_SUFFIXES) and len(words) > 1:
+    if lexicon.has_trust_suffix(words) and len(words) > 1:
         return "TRUST"
     if _is_outlet(text, ent):
         return "ORG"  # "the Evening Standard" before "Workforce Race Equality Standard"
