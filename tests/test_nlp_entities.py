@@ -863,3 +863,76 @@ def test_first_names_that_are_also_words_need_a_role_or_a_verb(enricher, text, e
 ])
 def test_comma_titles_by_their_initials_one_system_and_month_names(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number word or a hyphenated first word in mid-sentence is the trust's own
+    ("Ravi Patel, a locality manager with Four Rivers Ambulance Service NHS Trust, said the winter was hard.",
+     {("PERSON", "Ravi Patel"), ("TRUST", "Four Rivers Ambulance Service NHS Trust")}),
+    ("At North-Wessex Hospitals NHS Foundation Trust, two posts are vacant.",
+     {("TRUST", "North-Wessex Hospitals NHS Foundation Trust")}),
+    # a place joined by "and" after a sentence's opening preposition still opens the trust's name
+    ("At Kirkdale and Wenn PCT, where more than 60 managers were placed at risk, the union won.",
+     {("TRUST", "Kirkdale and Wenn PCT")}),
+    # commissioning support units and Welsh university health boards by their endings
+    ("Staff at the Fellside and Moor CSU moved. Cwm Arian UHB said the changes were needed.",
+     {("TRUST", "Fellside and Moor CSU"), ("TRUST", "Cwm Arian UHB")}),
+    # two known bodies the model runs together over "and the"
+    ("Its evidence went to the Review Body on Senior Salaries and the NHS Pay Review Body in October.",
+     {("ORG", "Review Body on Senior Salaries"), ("ORG", "NHS Pay Review Body")}),
+    # a name ending a sentence is still a name ("MiP." is not one token)
+    ("If you are offered a settlement, talk to MiP. Your officer will read it first.", {("ORG", "MiP")}),
+    # named funds and schemes are documents of policy; a pension scheme is a body
+    ("Councils pooled money through the Better Care Fund, while staff left under the Mutually Agreed Resignation "
+     "Scheme. The NHS Pension Scheme is unaffected.",
+     {("REPORT", "Better Care Fund"), ("REPORT", "Mutually Agreed Resignation Scheme"),
+      ("ORG", "NHS Pension Scheme")}),
+    # given names the lists lacked; a lone surname after a judge's title; a surname before a first name
+    ("This month, Rakesh Dhillon advises a member facing redeployment.", {("PERSON", "Rakesh Dhillon")}),
+    ("In the words of Employment Judge Okoye, 'the trust never looked for another post for her at all.'",
+     {("PERSON", "Okoye")}),
+])
+def test_trust_first_words_units_known_pairs_schemes_and_names(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+def test_a_lone_word_is_a_surname_before_it_is_a_first_name(enricher):
+    text = ("By Grace Whitlow\n\nMarian Grace runs the Tollgate practices. “Nobody wrote a job description for "
+            "this,” says Grace.")
+    result = enricher.enrich_text(text)
+    assert [q.speaker for q in result.quotes] == ["Marian Grace"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sentence-case titles, told by a capital in mid-sentence, a kind of document and a purpose or years
+    ("MiP has welcomed the Delivery plan for restoring community dental services, published today by NHS England.",
+     {("ORG", "MiP"), ("REPORT", "Delivery plan for restoring community dental services"), ("ORG", "NHS England")}),
+    ("NHS England’s HR framework for merging commissioning support units includes a jobs promise.",
+     {("ORG", "NHS England"), ("REPORT", "HR framework for merging commissioning support units")}),
+    ("MiP welcomes the Elective care plan 2026/27 but warns that trusts cannot do it alone.",
+     {("ORG", "MiP"), ("REPORT", "Elective care plan 2026/27")}),
+    ("The Scottish plan for tackling delays was late.", set()),
+    # a review named, then its sentence-case title set off by commas before "which"
+    ("Both build on the Harrow review, Leading with care in a changing service, which called for training.",
+     {("REPORT", "Leading with care in a changing service")}),
+    # a title's own years after an appositive or "set out in"
+    ("It cites the audit office's report, Health in Wales 2017, which warned of deficits. The cuts, set out in "
+     "Moving On: Tamar and Fal Recovery Plan 2025–28, would go further.",
+     {("REPORT", "Health in Wales 2017"), ("REPORT", "Moving On: Tamar and Fal Recovery Plan 2025–28")}),
+    ("The NHS Dementia Implementation Plan 2019/20 – 2023/24 sets out the steps.",
+     {("REPORT", "NHS Dementia Implementation Plan 2019/20 – 2023/24")}),
+    # what was done to a title, and when, is not part of it; nor a headline before a paragraph break
+    ("Unveiling Care Closer to Home: Kernow Health Plan last week, ministers called it bold.",
+     {("REPORT", "Care Closer to Home: Kernow Health Plan")}),
+    ("When ministers published Care Closer to Home: A Plan for Kernow earlier this month, staff cheered.",
+     {("REPORT", "Care Closer to Home: A Plan for Kernow")}),
+    # a title with a question mark in quotes; a title called "an independent review" after it is published
+    ("MiP responds to 'Who Runs the Wards?', published today by the Kestrel Institute.",
+     {("ORG", "MiP"), ("REPORT", "Who Runs the Wards?"), ("ORG", "Kestrel Institute")}),
+    ("NHS England has published Rules That Last, an independent review of board standards.",
+     {("ORG", "NHS England"), ("REPORT", "Rules That Last")}),
+    # "the February 2021 white paper" names no title "February 2021"
+    ("The system was first set out in the February 2021 white paper.", set()),
+])
+def test_sentence_case_titles_their_years_and_what_surrounds_them(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

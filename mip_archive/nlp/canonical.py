@@ -197,7 +197,10 @@ def _adopt_labels(mentions: list[Mention]) -> None:
 
 
 def _fullest(name: str, names: list[str], label: str) -> str:
-    """The longest other name in the same article that this name is a short form of (else the name itself)."""
+    """The longest other name in the same article that this name is a short form of (else the name itself); a
+    lone word is a surname before it is a first name ("Hope" is Grace Hope before it is Hope Bennett)."""
+    if label == "PERSON" and " " not in name:
+        names = sorted(names, key=lambda longer: _words(longer)[-1:] != _words(name))
     for longer in names:
         if longer == name or len(longer) < len(name):
             continue

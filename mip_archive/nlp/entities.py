@@ -24,7 +24,7 @@ _ROLE_TITLE_AFTER = re.compile(r"\s+(?:Secretary|Minister)\b")
 #: What makes a lone capitalised word a person's name: a title or a speech verb before it, or after it a
 #: possessive report, a speech verb or a role.
 _LONE_NAME_SUPPORT_BEFORE = re.compile(
-    r"(?:\b(?:Lord|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Baroness|Baron|Cllr|Rev)\.?|\b(?:said|says|to|by|on|with|against)"
+    r"(?:\b(?:Lord|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Baroness|Baron|Cllr|Rev|Judge)\.?|\b(?:said|says|to|by|on|with|against)"
     r"|according to)\s+$")
 _LONE_NAME_SUPPORT_AFTER = re.compile(
     r"(?:[’']s?\s+(?:[a-z]+\s+)?(?:review|report|inquiry|investigation|plan|reforms?|speech|letter)\b"
@@ -56,7 +56,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
             if not _is_role_place(text, mention):
                 mentions.append(mention)
     mentions = _people_who(text, _with_outlets_told(text, _firms_not_people(text, _with_first_name_people(text, _with_role_named_people(text, mentions)))))
-    mentions = _with_owner_in_trust_names(text, _with_listed_places(text, _split_coordinated(mentions)))
+    mentions = _with_owner_in_trust_names(text, _with_listed_places(text, _with_known_pairs_apart(text, _split_coordinated(mentions))))
     mentions = _with_places_joined(text, mentions)
     mentions = _with_bodies_of(text, _with_listed_bodies(text, mentions))
     mentions = with_quoted_titles(text, _without_places_in_trust_names(mentions))
@@ -156,7 +156,7 @@ def _with_places_joined(text: str, mentions: list[Mention]) -> list[Mention]:
                 m.label in ("PERSON", "TRUST") and m.start <= place.start(1) < m.end for m in mentions):
             continue
         before = text[max(0, trust.start - 60):place.start(1)].split()
-        if before and ((before[-1][:1].isupper() and not before[-1].endswith((".", ":")))
+        if before and ((before[-1][:1].isupper() and not before[-1].endswith((".", ":")) and before[-1] not in _NOT_PLACES)
                        or before[-1] in ("and", "&") or before[-1].endswith(",")):
             continue  # "Kingsmere Hospitals and …", "Greater Glasgow and Clyde and …": the word ends another name
         mentions = _widened_left(text, mentions, trust, place.start(1))
@@ -275,6 +275,26 @@ def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
         left_label = "ORG" if left.split()[-1].lower() in _BODY_ENDINGS else mention.label  # "… Borough Council"
         result.append(Mention(left, left_label, mention.start, mention.start + len(left)))
         result.append(Mention(right, mention.label, mention.end - len(right), mention.end))
+    return result
+
+
+def _with_known_pairs_apart(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Review Body on Senior Salaries and the NHS Pay Review Body": an organisation the model ran over "and
+    the" is two known bodies (the first may begin before the model's span)."""
+    result = []
+    for mention in mentions:
+        pair = re.fullmatch(r"(?P<left>.+?) and the (?P<right>.+)", mention.text) if mention.label == "ORG" else None
+        right = known_names().get(pair.group("right").lower()) if pair else None
+        left_end = mention.start + len(pair.group("left")) if pair else 0
+        left_start = next((start for start in range(max(0, mention.start - 40), mention.start + 1)
+                           if known_names().get(text[start:left_end].lower())
+                           and (start == 0 or not text[start - 1].isalnum())), None) if right else None
+        if left_start is None:
+            result.append(mention)
+            continue
+        result = [m for m in result if m.end <= left_start]
+        result.append(Mention(text[left_start:left_end], known_names()[text[left_start:left_end].lower()][0], left_start, left_end))
+        result.append(Mention(pair.group("right"), right[0], mention.end - len(pair.group("right")), mention.end))
     return result
 
 

@@ -12,7 +12,7 @@ TITLES = frozenset(
     .split()
 )
 #: Multi-word titles stripped from the front of a PERSON span ("Health Secretary Jeremy Hunt").
-TITLE_PHRASES = ("health secretary", "secretary of state", "prime minister", "chancellor", "health minister")
+TITLE_PHRASES = ("employment judge", "health secretary", "secretary of state", "prime minister", "chancellor", "health minister")
 
 #: Single words the statistical model often tags but which name nothing (sentence-initial words, generic terms).
 NOT_ENTITIES = frozenset(
@@ -31,6 +31,12 @@ LEADING_FUNCTION_WORDS = frozenset(
     " one two three four each every another some several all both many most what why how where who can could should"
     " would does did is are was were now then also yet".split()
 )
+
+#: Capitalised words that open a description of a document, not its title ("the Scottish plan for …", "the
+#: Government strategy 2025").
+NOT_TITLE_HEADS = frozenset(
+    """Scottish Welsh English British Irish Northern Government Labour Conservative Tory Liberal Treasury Department
+    National Trust Board NHS""".split())
 
 #: Nations that follow an organisation's name for its national arm ("BBC Wales").
 NATIONS = ("Northern Ireland", "Scotland", "Wales", "Cymru", "England")
@@ -66,7 +72,8 @@ TRUST_SUFFIXES = (
     ("icb",), ("ccg",), ("ics",), ("teaching", "hospitals"), ("university", "hospitals"),
     ("integrated", "care", "board"), ("clinical", "commissioning", "group"), ("hospital",), ("hospitals",),
     ("care", "partnership"), ("hospitals", "group"), ("hospital", "group"), ("ambulance", "service"), ("uhb",),
-    ("ambulance", "services"), ("pct",), ("primary", "care", "trust"), ("cancer", "centre"),
+    ("ambulance", "services"), ("pct",), ("primary", "care", "trust"), ("cancer", "centre"), ("csu",),
+    ("commissioning", "support", "unit"),
 )
 
 
@@ -126,7 +133,8 @@ PLACE_NOUNS = frozenset(
 #: Verbs after a name that show the name is a person ("Jane Doe says ...", "Jane Doe talks to ...").
 PERSON_VERBS = frozenset(
     """says said talks talked writes wrote argues argued explains reports gives calls runs spoke speaks asks looks
-    gathers explores examines considers investigates visits meets finds describes recalls reflects""".split()
+    gathers explores examines considers investigates visits meets finds describes recalls reflects advises answers
+    admits insists believes remembers""".split()
 )
 
 #: Cue verbs and phrases that attribute a quotation. Longest first so "told us" wins over "told".
@@ -205,7 +213,7 @@ DOCUMENT_THEN_COMMA = (r"(?:report|review|inquiry|strategy|plan|framework|guide|
                        r"consultation)"
                        r"(?:\s+(?:on|into|of|for|to)\s+[^,.;“”‘’\"]{1,50})?,")
 #: What follows a title to say what kind of document it is: ", the review of …", ", its long-term plan".
-KIND_AFTER_TITLE = (r",\s+(?:the|its|their|a)\s+(?:[\w’'-]+\s+){0,3}?(?:review|report|plan|strategy|framework|"
+KIND_AFTER_TITLE = (r",\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,3}?(?:review|report|plan|strategy|framework|"
                     r"white paper|green paper|guidance|survey|inquiry)\b")
 PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 #: How the union refers to itself in headlines and standfirsts.

@@ -15,6 +15,7 @@ from importlib import resources
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from .lexicon import NHS_NATIONAL_WORDS
 
@@ -94,9 +95,20 @@ def load_pipeline(model: str | None = None) -> Language:
     nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
     ruler = nlp.add_pipe("entity_ruler", after="ner" if "ner" in nlp.pipe_names else None,
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(load_patterns())
+    patterns = load_patterns()
+    ruler.add_patterns(patterns)
+    _keep_full_stops_apart(nlp, patterns)
     log.debug("loaded %s with components %s", name, nlp.pipe_names)
     return nlp
+
+
+def _keep_full_stops_apart(nlp: Language, patterns: list[dict]) -> None:
+    """"Third, contact MiP." : the tokenizer keeps a mixed-case word and its full stop together ("MiP."), as it
+    would an abbreviation, so the name ending a sentence would never match; split them for every one-word name."""
+    for pattern in patterns:
+        word = pattern["pattern"]
+        if isinstance(word, str) and " " not in word and len(nlp.tokenizer(word + ".")) == 1:
+            nlp.tokenizer.add_special_case(word + ".", [{ORTH: word}, {ORTH: "."}])
 
 
 def load_stock(model: str | None = None) -> Language:

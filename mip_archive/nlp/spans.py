@@ -76,8 +76,16 @@ _BODY_THEN_REPORT_WORD = re.compile(
 _BODY_AFTER_REPORT = re.compile(r" (?:Office|Body|Board|Committee|Council|Unit|Team|Service)\b")
 _KIND_AFTER_TRUST = re.compile(r" (?:[Bb]lueprint|Framework|Plan|Review|Report|Strategy|Survey|Guidance)\b")
 _REPORT_YEAR = re.compile(  # "Member Survey" + " 2025", "NHS Oversight Framework" + " 2025/26"
-    r"(?:(?<=Survey)|(?<=Census)|(?<=Framework)|(?<=Strategy)|(?<=Plan)) (?:19|20)\d{2}(?:[/–-](?:19|20)?\d{2})?\b")
+    r"(?:(?<=Survey)|(?<=Census)|(?<=Framework)|(?<=Strategy)|(?<=Plan)) (?:19|20)\d{2}(?:[/–-](?:19|20)?\d{2})?"
+    r"(?: ?[–-] ?(?:19|20)\d{2}(?:/\d{2})?)?\b")  # "… Implementation Plan 2019/20 – 2023/24"
 _TRUST_TAIL_AFTER = re.compile(r" (?:NHS )?FT\b| UHB\b| (?:University |Teaching )?Health Board\b")
+#: A funding or staffing scheme by its name: "Better Care Fund", "Additional Roles Reimbursement Scheme" (not "King’s Fund").
+_NAMED_SCHEME = re.compile(r"(?:[A-Z][\w-]*\s+)+(?:Fund|Scheme)")
+#: "Mid-" before "Anglia Hospitals NHS Foundation Trust": a hyphenated first word the tokenizer split off.
+_TRUST_PREFIX_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+-$")
+#: "a locality manager with " + "Three " + "Shires Ambulance Service NHS Trust": a number word in mid-sentence
+#: capitals is the trust's own first word (at a sentence's start it counts the trusts).
+_NUMBER_WORD_BEFORE = re.compile(r"(?<=[a-z,] )(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) $")
 _REPORT_AGREEMENT = re.compile(r"(?<=Framework) Agreement\b")  # "Agenda for Change Framework" + " Agreement"
 _REPORT_NATION = re.compile(r" for (?:England|Wales|Scotland|Northern Ireland)\b")
 
@@ -137,6 +145,9 @@ def mention_of(ent: Span) -> Mention | None:
         text, label = text_of(ent.doc)[start:body.end()], "ORG"
     if label == "REPORT" and re.fullmatch(r"[A-Z]{2,5} [a-z]+", text) and text_of(ent.doc)[max(0, start - 6):start] == "model ":
         start, text = start - 6, "model " + text  # "under the model ICB blueprint"
+    number = _NUMBER_WORD_BEFORE.search(text_of(ent.doc), max(0, start - 8), start) if label == "TRUST" else None
+    if number is not None and lexicon.has_trust_suffix(tuple(text.lower().split()), with_place=True):
+        start, text = number.start(), text_of(ent.doc)[number.start():start + len(text)]
     if label is None or is_noise(text, label, text_of(ent.doc), start):
         return None
     return Mention(text=text, label=label, start=start, end=start + len(text))
@@ -156,7 +167,8 @@ def _widened(ent: Span) -> tuple[int, int]:
         return start, (tail.end() if tail else end)
     if ent.label_ == "TRUST":
         tail = _TRUST_TAIL_AFTER.match(text, end)  # "Whitmoor Hospitals" + " FT", "Cwm Taf Morgannwg" + " UHB"
-        return start, (tail.end() if tail else end)
+        prefix = _TRUST_PREFIX_BEFORE.search(text, max(0, start - 12), start)  # "Mid-" + "Anglia Hospitals"
+        return (prefix.start() if prefix else start), (tail.end() if tail else end)
     if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return start, end
     after = _HYPHEN_AFTER.match(text, end) or _regional_suffix(ent, text, end)
@@ -319,6 +331,8 @@ def _relabel(text: str, ent: Span) -> str | None:
         return "ORG"  # the "Northern Institute for Health Policy" is a body
     if ent.label_ == "REPORT" and text.split()[-1] == "Standard" and _is_outlet(text, ent):
         return "ORG"  # "the Evening Standard", not the "Workforce Race Equality Standard"
+    if _NAMED_SCHEME.fullmatch(text):  # "Better Care Fund", "Mutually Agreed Resignation Scheme"; but the
+        return "ORG" if "Pension" in text else "REPORT"  # "NHS Pension Scheme" is a body
     if ent.label_ in ("TRUST", "REPORT"):
         return ent.label_
     words = tuple(text.lower().replace("’", "'").split())

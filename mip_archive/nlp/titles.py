@@ -14,6 +14,8 @@ from .spans import LEADING_THE
 _TITLE_WORDS = (r"[A-Z][\w’'-]*(?:[^\S\n]+(?:(?:for|of|the|and|to|in|on|a|with|through|from|at|by|into|under|after|"
                 r"over|beyond|without)[^\S\n]+)*[A-Z][\w’'-]*)*")  # within one paragraph
 _SUBTITLE = r"(?::\s+[a-z][^,.;:“”‘’\"\n]{3,90})?"
+#: A title's own years: "NHS in Scotland 2016", "Kelvin and Clyde Sustainability Plan 2024–27".
+_TITLE_YEARS = r"(?:[^\S\n]+(?:19|20)\d\d(?:[–/-](?:19|20)?\d\d)?)?"
 #: A subtitle in either case: "Better Leadership for Tomorrow: NHS Leadership Review".
 _ANY_SUBTITLE = rf"(?::\s+(?:{_TITLE_WORDS}|[a-z][^,.;:“”‘’\"\n]{{3,90}}))?"
 #: What a kind of document may say it is about before its title: "review of NHS leadership", "plan for health".
@@ -28,7 +30,7 @@ _PAPER_SENTENCE_TITLE = re.compile(
 #: "The Welsh Government’s long-term plan, A Healthier Wales, promised", "a statutory code, the Acas Code of …,"
 _APPOSITIVE_TITLE = re.compile(
     rf"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|toolkit|plan|code|"
-    rf"charter|vision)(?:\s+(?:document|paper))?{_SUBJECT},\s+(?:the\s+)?(?P<title>{_TITLE_WORDS}(?:\?\s+{_TITLE_WORDS})?{_SUBTITLE})"
+    rf"charter|vision)(?:\s+(?:document|paper))?{_SUBJECT},\s+(?:the\s+)?(?P<title>{_TITLE_WORDS}(?:\?\s+{_TITLE_WORDS})?{_ANY_SUBTITLE}{_TITLE_YEARS})"
     r"(?=[,.;])(?![,.;]\s+(?:said|says|told|tells|warned|added)\b)")
 #: "MiP’s Respect at Work survey", "the Fit for the Future review": capitalised words held together by small ones,
 #: then the kind of document in lower case.
@@ -37,7 +39,7 @@ _OWNED_TITLE_THEN_KIND = re.compile(
     r"with)\s+)+[A-Z][\w-]*)+)\s+(?:survey|review|report|plan|strategy|framework|charter|audit|inquiry))\b")
 #: "the shift towards care closer to home set out in A Healthier Wales": a capitalised title where a policy is set out.
 _SET_OUT_IN_TITLE = re.compile(
-    rf"\b(?:set\s+out|outlined|laid\s+out|promised|described)\s+in\s+(?:the\s+)?(?P<title>(?:A |An )?{_TITLE_WORDS}{_ANY_SUBTITLE})"
+    rf"\b(?:set\s+out|outlined|laid\s+out|promised|described)\s+in\s+(?:the\s+)?(?P<title>(?:A |An )?{_TITLE_WORDS}{_ANY_SUBTITLE}{_TITLE_YEARS})"
     r"(?=[,.;]|\s+[a-z])")
 #: A title with a subtitle after publishing or answering it: "MiP responds to Fit for the Future: 10 Year Health
 #: Plan for England", "NHS England has published Supporting our NHS people through menopause: guidance for …,",
@@ -45,7 +47,7 @@ _SET_OUT_IN_TITLE = re.compile(
 _COLON_TITLE = r"[A-Z0-9](?:(?!\s')[^,.;:“”‘’\"\n]){2,80}?:\s+[A-Za-z0-9][^,.;:“”‘’\"\n]{2,120}?"
 _PUBLISHED_TITLE = re.compile(
     r"\b(?:responds?\s+to|respond(?:ed|ing)\s+to|response\s+to|publication\s+of|publishe[sd]|launche[sd]|"
-    r"unveil(?:s|ed))\s+(?:the\s+)?"
+    r"unveil(?:s|ed))[^\S\n]+(?:the[^\S\n]+)?"
     r"(?:(?:[A-Z][\w-]*\s+(?:(?:of|and|for)\s+)?)*[A-Z][\w-]*[’']s\s+)?"  # "the Department of Health’s …"
     rf"(?P<title>{_COLON_TITLE})(?=,|\.(?:\s|$)|\n|$)")
 #: "Hard Truths: The Journey to Putting Patients First, published today, accepts …"
@@ -58,19 +60,24 @@ _CODE_TITLE = re.compile(
     rf"(?<![\w’'-])(?P<title>(?:(?!(?:Its|Their|Our|His|Her|This|That|A|An)\s)[A-Z][\w&’'-]*\s+)*(?:Code|Statement)\s+of\s+(?:Practice|Conduct)(?:\s+(?:on|for)\s+{_TITLE_WORDS})?)")
 #: When a subtitle runs on into the sentence: "… across England at the end of November", "… in March".
 _TIME_TAIL = re.compile(
-    r"\s+(?:(?:at|by)\s+the\s+(?:end|start|beginning)\s+of|in|on|last|this|earlier|later)\s+(?:the\s+)?"
+    r"\s+(?:(?:at|by)\s+the\s+(?:end|start|beginning)\s+of|in|on|last|this|(?:earlier|later)(?:\s+(?:this|last|next))?)\s+(?:the\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|"
     r"spring|summer|autumn|winter|today|\d{4})\b.*$|\s+(?:today|yesterday)$")
 #: "MiP responds to Leadership for a collaborative and inclusive future, the review of …": a sentence-case title
 #: answered or published, then said to be a document.
 _PUBLISHED_TITLE_THEN_KIND = re.compile(
-    r"\b(?:responds?\s+to|respond(?:ed|ing)\s+to|response\s+to|publication\s+of|publishe[sd]|launche[sd])\s+"
+    r"\b(?:responds?\s+to|respond(?:ed|ing)\s+to|response\s+to|publication\s+of|publishe[sd]|launche[sd])[^\S\n]+"
     r"(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,100}?(?::\s+[^,.;:“”‘’\"\n]{3,100}?)?)" + lexicon.KIND_AFTER_TITLE)
 #: "The review published this month, Disparities in the risk and outcomes of COVID-19, makes …": a sentence-case
 #: title between commas after a document word, followed by the sentence's verb.
 _APPOSITIVE_SENTENCE_TITLE = re.compile(
     r"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|paper)(?:\s+[\w’'-]+){0,7},\s+"
     r"(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,100}?(?::\s+[^,.;“”‘’\"\n]{3,90})?),\s+(?=[a-z]+(?:s|ed)\b|(?:had|will|found|drew|made|gave|took|showed|set|put|came|is|are)\b)")
+#: "the Messenger review, Leadership for a collaborative and inclusive future, which recommended …": the same,
+#: right after the document word (or its subject) and before "which".
+_APPOSITIVE_TITLE_WHICH = re.compile(
+    r"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|paper)"
+    r"(?:\s+(?:of|on|into)\s+[\w’' -]{1,40}?)?,\s+(?P<title>[A-Z][^,.;:“”‘’\"\n]{3,100}?(?::\s+[^,.;“”‘’\"\n]{3,90})?),\s+which\b")
 #: "The report that landed on 8 June, Health and social care review: leadership for …, turned out to be": the same,
 #: the description up to seven words long and the verb in the past.
 #: "A Healthier Wales, the Welsh Government’s long-term plan", "Closing the Gap, the department’s list of priorities"
@@ -91,6 +98,24 @@ _TITLE_KNOWN_AS = re.compile(
 #: "the commitment in Fit for the Future: " + "10 Year Health Plan for England": a title whose subtitle is a report
 #: the article (or the project) already knows.
 _TITLE_BEFORE_COLON = re.compile(rf"(?<![\w’'-])(?P<title>{_TITLE_WORDS}):\s+$")
+#: "Launching Fit for the Future: …, ministers said": what was done to the title is not part of it.
+_EVENT_GERUND = re.compile(r"(?:Launching|Publishing|Welcoming|Announcing|Unveiling|Introducing|Presenting)\s+(?=[A-Z0-9])")
+#: Words that end a sentence-case title running into its sentence: the verb or clause that follows it.
+_CLAUSE_WORD = (r"(?:which|that|who|whose|published|sets?|setting|includes?|included|gave|gives|was|were|is|are|will|"
+                r"would|has|had|have|makes?|made|says?|said|calls?|called|asks?|asked|promises?|promised|requires?|"
+                r"required|expects?|expected|puts?|put|aims?|aimed|commits?|committed|contains?|contained|describes?|"
+                r"described|outlines?|outlined|recommends?|recommended|proposes?|proposed|also|but|should|could|can|"
+                r"may|must|did|does|in|on|at|by|last|this|from|when|as|with|before|after|until|since|because|and\s+(?:the|a|an|its|their)|"
+                r"or|to\s+be|than|rather|so|if|while)\b")
+#: "the Delivery plan for recovering urgent and emergency care services, published …", "NHS England’s HR
+#: framework for developing integrated care boards includes …", "the Urgent and emergency care plan 2025/26": a
+#: title in sentence case, told by its capital in mid-sentence, its kind of document, and a purpose or its years.
+_SENTENCE_CASE_TITLE = re.compile(
+    r"(?:\b(?:the|its|their|our)|[’']s)[^\S\n]+"
+    r"(?P<title>(?P<head>[A-Z][a-z]+|[A-Z]{2,5})(?:[^\S\n]+(?:and[^\S\n]+)?[a-z][\w-]*){0,5}?[^\S\n]+"
+    r"(?:(?:[Pp]lan|[Ff]ramework|[Ss]trategy|[Gg]uidance|[Pp]rogramme|[Tt]oolkit)[^\S\n]+for[^\S\n]+[a-z]+ing"
+    rf"(?:[^\S\n]+(?!{_CLAUSE_WORD})[\w’'-]+){{1,8}}?(?=[,.;:)\n]|[^\S\n]+{_CLAUSE_WORD})"
+    r"|(?:plan|framework|strategy|review|report|survey)[^\S\n]+(?:19|20)\d\d(?:/\d\d)?(?![\w/])))")
 _QUOTED_TITLE = re.compile(
     rf"\b(?:{lexicon.DOCUMENT_THEN_COMMA}"
     r"|report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
@@ -118,23 +143,29 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
                *(m for m in [*_PUBLISHED_TITLE.finditer(text), *_TITLE_PUBLISHED.finditer(text)]
                  if len(m.group("title").split(":")[0].split()) > 1),
                *(m for m in _PUBLISHED_TITLE_THEN_KIND.finditer(text) if len(m.group("title").split()) > 2),
-               *(m for m in _SET_OUT_IN_TITLE.finditer(text)
-                 if len(m.group("title").split()) > 1 and not _known_name_opens(m.span("title"), mentions)),
+               *(m for m in _SET_OUT_IN_TITLE.finditer(text)  # not "the February 2021 (white paper)"
+                 if len([w for w in m.group("title").split() if not w[0].isdigit()]) > 1 and not _known_name_opens(m.span("title"), mentions)),
                *(m for m in _OWNED_TITLE_THEN_KIND.finditer(text)  # not "the Department of Health review"
                  if not any(o.label != "REPORT" and o.text == m.group("head") for o in mentions)
                  and not known_names().get(m.group("head").lower())),
                *(m for m in _APPOSITIVE_TITLE.finditer(text) if len(m.group("title").split()) > 1),
                *(m for m in _TITLE_KNOWN_AS.finditer(text) if len(m.group("title").split()) > 2),
-               *(m for m in _APPOSITIVE_SENTENCE_TITLE.finditer(text)
+               *(m for m in [*_APPOSITIVE_SENTENCE_TITLE.finditer(text), *_APPOSITIVE_TITLE_WHICH.finditer(text)]
                  if 2 < len(m.group("title").split()) <= 14 and not re.search(r"\b(?:said|says)\b", m.group("title"))),
+               *(m for m in _SENTENCE_CASE_TITLE.finditer(text)
+                 if not known_names().get(m.group("head").lower()) and not _named_beyond(m.span("head"), mentions)
+                 and m.group("head") not in lexicon.NOT_TITLE_HEADS),
                *(m for m in _TITLE_THEN_KIND.finditer(text)  # "NHS Providers, the body that …" is no title
                  if len(m.group("title").split()) > 1 and not _named_already(m.span("title"), mentions)
                  and not re.search(r" (?:Day|Week)$", m.group("title")))]  # "on International Women’s Day, the …"
     for report in [m for m in mentions if m.label == "REPORT"]:
         head = _TITLE_BEFORE_COLON.search(text, max(0, report.start - 60), report.start)
-        if head and len(head.group("title").split()) > 1 and re.search(r"\b[a-z]+\s+$", text[max(0, head.start() - 20):head.start()]):
-            mentions = [m for m in mentions if not (head.start() <= m.start < report.start)]
-            report.text, report.start = text[head.start():report.end], head.start()  # "Fit for the Future: 10 Year …"
+        event = _EVENT_GERUND.match(head.group("title")) if head else None  # "Launching " + "Fit for the Future: …"
+        start = head.start() + (event.end() if event else 0) if head else 0
+        if head and len(text[start:head.end("title")].split()) > 1 and (
+                event or re.search(r"\b[a-z]+[^\S\n]+$", text[max(0, head.start() - 20):head.start()])):
+            mentions = [m for m in mentions if not (start <= m.start < report.start)]
+            report.text, report.start = text[start:report.end], start  # "Fit for the Future: 10 Year …"
     for match in matches:
         trimmed = re.sub(r"\s+\([A-Z]{2,6}\)$", "", _TIME_TAIL.sub("", match.group("title")).rstrip("’'"))  # "… (HTSD)"
         bare = LEADING_THE.sub("", _LEADING_CONJUNCTION.sub("", trimmed))  # "The ACAS Code …", "And We Are the NHS: …"
@@ -156,7 +187,7 @@ def with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     for match in [*_QUOTED_TITLE.finditer(text), *_QUOTED_TITLE_THEN_KIND.finditer(text)]:
         group = "double" if match.group("double") else "single"  # a title in “…” may hold an apostrophe’s
         title = match.group(group)
-        head = title.split(": ")[0].replace(",", "")  # "One Team, One Office", "Holding the line: senior managers …"
+        head = title.split(": ")[0].replace(",", "").rstrip("?")  # "One Team, One Office", "Paying for Paperwork?"
         if not is_title(head, re.findall(r"[\w’'-]+", head)) and not _capitalised_head(head):
             continue
         start = match.start(group)
@@ -171,6 +202,13 @@ def with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
 def _named_already(span: tuple[int, int], mentions: list[Mention]) -> bool:
     """Whether an organisation, trust or person already covers the whole span (it names no document)."""
     return any(m.label != "REPORT" and m.start <= span[0] and span[1] <= m.end for m in mentions)
+
+
+def _named_beyond(span: tuple[int, int], mentions: list[Mention]) -> bool:
+    """Whether a person, a trust or a longer name holds the word at `span` (a lone capitalised word the model
+    called an organisation does not: "Delivery" of "Delivery plan for …")."""
+    return any(m.start <= span[0] < m.end and (m.label in ("PERSON", "TRUST") or (m.start, m.end) != span)
+               for m in mentions if m.label != "REPORT")
 
 
 def _known_name_opens(span: tuple[int, int], mentions: list[Mention]) -> bool:
