@@ -874,9 +874,9 @@ def test_comma_titles_by_their_initials_one_system_and_month_names(enricher, tex
     # a place joined by "and" after a sentence's opening preposition still opens the trust's name
     ("At Kirkdale and Wenn PCT, where more than 60 managers were placed at risk, the union won.",
      {("TRUST", "Kirkdale and Wenn PCT")}),
-    # commissioning support units and Welsh university health boards by their endings
+    # commissioning support units (bodies that serve commissioners) and Welsh university health boards by their endings
     ("Staff at the Fellside and Moor CSU moved. Cwm Arian UHB said the changes were needed.",
-     {("TRUST", "Fellside and Moor CSU"), ("TRUST", "Cwm Arian UHB")}),
+     {("ORG", "Fellside and Moor CSU"), ("TRUST", "Cwm Arian UHB")}),
     # two known bodies the model runs together over "and the"
     ("Its evidence went to the Review Body on Senior Salaries and the NHS Pay Review Body in October.",
      {("ORG", "Review Body on Senior Salaries"), ("ORG", "NHS Pay Review Body")}),
@@ -935,4 +935,54 @@ def test_a_lone_word_is_a_surname_before_it_is_a_first_name(enricher):
     ("The system was first set out in the February 2021 white paper.", set()),
 ])
 def test_sentence_case_titles_their_years_and_what_surrounds_them(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organisation described as a trust is one; a lone "person" in a run of trusts is a trust
+    ("She spent six years at Kelda Health and Care, a community and mental health trust in the north.",
+     {("TRUST", "Kelda Health and Care")}),
+    ("She has moved between boards: from Hywel Dda to Powys, then to Cwm Taf.",
+     {("TRUST", "Hywel Dda"), ("TRUST", "Powys"), ("TRUST", "Cwm Taf")}),
+    # a one-word "person" joined by "and" to a PCT opens its name; "NHS" before listed places opens theirs
+    ("The groups that had replaced Brackley and Elmore PCT were barely speaking.",
+     {("TRUST", "Brackley and Elmore PCT")}),
+    ("Staff at NHS Thornmoor, Vale and Severn CCG will transfer.", {("TRUST", "NHS Thornmoor, Vale and Severn CCG")}),
+    # health authorities and infirmaries are trusts; commissioning support units serve commissioners (bodies)
+    ("Wessex Fells Strategic Health Authority closed. She ran Kingsford Infirmary.",
+     {("TRUST", "Wessex Fells Strategic Health Authority"), ("TRUST", "Kingsford Infirmary")}),
+    # named policies are documents; a forum named after a policy is a body; a firm's names joined by "&"
+    ("The Once for Wales Organisational Change Policy applies. He chairs the Digital Health Policy Forum.",
+     {("REPORT", "Once for Wales Organisational Change Policy"), ("ORG", "Digital Health Policy Forum")}),
+    ("Our solicitor at Hale & Bright LLP said so. NHS England & NHS Improvement agreed.",
+     {("ORG", "Hale & Bright LLP"), ("ORG", "NHS England"), ("ORG", "NHS Improvement")}),
+    # an Act keeps its year (an Act named without being a known document is no entity)
+    ("The Health and Social Care Act 2012 created CCGs. The Data Protection Act 1998 applies.",
+     {("REPORT", "Health and Social Care Act 2012")}),
+])
+def test_trusts_by_description_and_company_policies_forums_firms_and_acts(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title opening a sentence (or after a lower-case word) before a colon and a report's name, in any case
+    ("She is the leader they want. Fit for the future: Kernow Health Plan for 2030, published in July, is bold.",
+     {("REPORT", "Fit for the future: Kernow Health Plan for 2030")}),
+    ("It follows the commitments in We are the NHS: People Plan for 2020/21.",
+     {("REPORT", "We are the NHS: People Plan for 2020/21")}),
+    ("When Fit for the Future: Kernow Health Plan for 2030 was published, we cheered.",
+     {("REPORT", "Fit for the Future: Kernow Health Plan for 2030")}),
+    # "the <Title> report" is the report called <Title>
+    ("The Quiet Corridors report was blunt.", {("REPORT", "Quiet Corridors")}),
+    # a title after "formally titled"; the eponymous name folds into it
+    ("The Lennard review, formally titled Partnership Revisited: A Review of Joint Boards, was published in 2021. "
+     "The Lennard review mattered.", {("REPORT", "Partnership Revisited: A Review of Joint Boards")}),
+    # a quoted title called a review after it takes its reviewer's name
+    ("MiP responds to ‘Leading with care in a changing service’, the government-commissioned review of leadership."
+     "\n\nMiP welcomed the Harrow review.", {("ORG", "MiP"), ("REPORT", "Leading with care in a changing service")}),
+    # a known body after "review of the …, published" is no title
+    ("MiP responded to Dr Ann Lowe’s independent review of the Care Quality Commission, published today.",
+     {("ORG", "MiP"), ("PERSON", "Ann Lowe"), ("ORG", "Care Quality Commission")}),
+])
+def test_titles_before_colons_after_titled_and_beside_reviews(enricher, text, expected):
     assert entity_set(enricher, text) == expected

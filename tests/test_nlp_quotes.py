@@ -573,3 +573,25 @@ def test_inverted_cues_and_listeners(enricher, text, expected):
 ])
 def test_cue_objects_and_unnamed_speakers_before_a_quote(enricher, text, expected):
     assert quotes_of(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Tribunal win\n\nA manager at Trentside Hospitals NHS Trust won her claim.\n\nA spokesperson for Trentside "
+        "said: “We accept the tribunal’s findings. Since 2022 the trust has appointed a new chair.”",
+        [quote("We accept the tribunal’s findings. Since 2022 the trust has appointed a new chair.",
+               "Trentside Hospitals NHS Trust", "TRUST", "said")],
+        id="a spokesperson for a trust named by its first word"),
+    pytest.param(
+        "Cuts\n\nIn a statement, Fellbrook CCG, which is leading the process, said: \"No decisions have been made.\"",
+        [quote("No decisions have been made.", "Fellbrook CCG", "TRUST", "said")],
+        id="the trust that speaks, past the aside about it"),
+    pytest.param(
+        "MiP responds to the plan\n\nMiP chief executive Corinne Wade gave this response to the publication of the "
+        "plan\n\n“The plan is ambitious, and much of it is welcome.”",
+        [quote("The plan is ambitious, and much of it is welcome.", "Corinne Wade", "PERSON", "gave",
+               "MiP chief executive")],
+        id="the standfirst's 'gave this response' names the speaker"),
+])
+def test_bodies_by_short_names_asides_and_responses_given(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected

@@ -28,6 +28,11 @@ from .roles import role_near
 _LEAD_PARAGRAPHS = (1, 0, 2)
 
 
+#: "A spokesperson for Trentside said": a body by the first word(s) of its name.
+_SPOKESPERSON_FOR_SHORT_NAME = re.compile(
+    r"\bspokes(?:person|man|woman)\s+(?:for|from|at)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s*$")
+
+
 @dataclass
 class Quote:
     """A direct quotation with its speaker (canonical entity name), stated role and cue."""
@@ -328,6 +333,11 @@ class Attributor(Discourse):
                   or re.match(r"(?:[’']s)?\s+spokes(?:person|man|woman)\b", self.text[m.end:m.end + 16])]
         if spokes:
             return Who(spokes[0], cue)
+        short = _SPOKESPERSON_FOR_SHORT_NAME.search(region)
+        named = [m for m in self.mentions if short and m.label in ("ORG", "TRUST")
+                 and m.text.startswith(short.group(1) + " ")] if short else []
+        if named:  # "A spokesperson for Trentside said": the trust named in full elsewhere
+            return Who(named[0], cue)
         body = lexicon.BODY_SPEAKS_RE.search(region)
         if body is not None:
             return Who(self._body_named_before(start, body.group(1) or body.group(2)), cue)
@@ -353,7 +363,8 @@ class Attributor(Discourse):
             return Who(self._pronoun_referent(start, pronoun.group(1)), cue)  # "as he puts it"
         if prefer == "last" and unnamed_subject(region, start, self.mentions):
             return Who(None, cue)  # "The statement, sent to the committee on Monday, says"
-        trust = [m for m in self._in(start, end, "TRUST") if not self.text[m.end:end].strip(" ,")]
+        subject_end = start + aside.start() if aside is not None else end  # "Ribblemoor CCG, which is leading …,"
+        trust = [m for m in self._in(start, end, "TRUST") if not self.text[m.end:subject_end].strip(" ,")]
         if trust:
             return Who(trust[-1], cue)  # "Kent and Medway ICB said in a statement"
         if lexicon.BARE_SELF_NAME_RE.match(region) and self._paragraph_index(start) == 0:

@@ -73,6 +73,9 @@ def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
         alias = _ALSO_KNOWN_AS.match(text, report.end)
         if alias:  # "Examining New Options … – better known as the Dalton review"
             owned.setdefault(alias.group(1), report.canonical)
+        titled = _FORMALLY_TITLED.search(text, max(0, report.start - 120), report.start)
+        if titled:  # "the Donnelly report, formally titled Health and Care Closer to Home"
+            owned.setdefault(titled.group(1), report.canonical)
     _own_by_description(text, mentions, owned)
     for mention in mentions:
         words = mention.text.split()
@@ -88,6 +91,11 @@ _REVIEW_KIND = "(?:" + "|".join(_REVIEW_KINDS) + ")"
 _ALSO_KNOWN_AS = re.compile(
     r"[’'”\"]?\s*(?:,|[–—-]|\()\s*(?:(?:better|widely|commonly|also)\s+)?(?:known\s+as\s+the|the\s+(?:report|findings)\s+of\s+the)"
     rf"\s+([A-Z][\w’'-]+)\s+{_REVIEW_KIND}\b")
+#: A title + "’, the government-commissioned review of leadership": the title is that review's.
+_REVIEW_AFTER = re.compile(r"[’'”\"]?,\s+(?:the|its|their|an?)\s+(?:[\w’'-]+\s+){0,4}?review\b")
+#: "The Lennox review of integration, led by …, and formally titled " + a title.
+_FORMALLY_TITLED = re.compile(
+    rf"\b([A-Z][\w’'-]+)\s+{_REVIEW_KIND}\b[^.;:!?\n]{{0,80}}?,?\s+(?:and\s+)?(?:formally\s+|officially\s+)?(?:titled|entitled)\s+$")
 #: "The government’s review of health and social care leadership, " + a title: the title is that review's.
 _DESCRIBED_AS_REVIEW = re.compile(rf"\b{_REVIEW_KIND}\b[^.;:!?\n‘“\"]{{0,70}},\s*$", re.I)
 
@@ -101,7 +109,8 @@ def _own_by_description(text: str, mentions: list[Mention], owned: dict[str, str
                  and not any(m.text.split()[0] in o.canonical.split() for o in mentions
                              if o.label == "REPORT" and len(o.canonical.split()) >= 3)]  # not "the Borders review"
     titles = [m for m in mentions if m.label == "REPORT" and len(m.canonical.split()) >= 3
-              and _DESCRIBED_AS_REVIEW.search(text, max(0, m.start - 90), m.start)
+              and m.canonical not in owned.values()  # "Standards That Stick, … led by Nadia Hollis" is hers
+              and (_DESCRIBED_AS_REVIEW.search(text, max(0, m.start - 90), m.start) or _REVIEW_AFTER.match(text, m.end))
               and (m.canonical.split()[-1].lower() in _REVIEW_KINDS
                    or m.canonical.split()[-1].lower() not in lexicon.REPORT_WORDS)]
     if eponymous and not titles:  # one 'Surname review' beside one formal title of a review: the same document

@@ -72,8 +72,8 @@ TRUST_SUFFIXES = (
     ("icb",), ("ccg",), ("ics",), ("teaching", "hospitals"), ("university", "hospitals"),
     ("integrated", "care", "board"), ("clinical", "commissioning", "group"), ("hospital",), ("hospitals",),
     ("care", "partnership"), ("hospitals", "group"), ("hospital", "group"), ("ambulance", "service"), ("uhb",),
-    ("ambulance", "services"), ("pct",), ("primary", "care", "trust"), ("cancer", "centre"), ("csu",),
-    ("commissioning", "support", "unit"),
+    ("ambulance", "services"), ("pct",), ("primary", "care", "trust"), ("cancer", "centre"), ("health", "authority"),
+    ("infirmary",),
 )
 
 
@@ -164,7 +164,8 @@ LAW_WORDS = frozenset({"act", "bill", "regulations", "regulation", "order"})
 #: Verbs that open a standfirst or lead paragraph whose subject then speaks the article's quotes.
 LEAD_VERBS = re.compile(
     r"\b(responds|responded|comments|commented|comment|welcomes|welcomed|debunks|says|said|warns|warned|urges|"
-    r"calls|argues|explains|criticises|criticised|reacts|reacted|slams|backs|condemns|told|tells|wrote|writes|answers)\b"
+    r"calls|argues|explains|criticises|criticised|reacts|reacted|slams|backs|condemns|told|tells|wrote|writes|answers|"
+    r"(?:gave|gives|issued|issues)(?=\s+(?:this|the\s+following|her|his|a)\s+(?:response|statement|reaction|comment)))\b"
 )
 #: Verbs that introduce an interview: the quotes belong to the person interviewed.
 INTERVIEW_RE = re.compile(

@@ -31,7 +31,7 @@ _TRAILING_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 
 _EDGE_YEAR = re.compile(r"^(?:\d{4}\s+)|(?<![-–:\d]\s)(?<![-–:])(?:\s+\d{4})$")
 #: A year that belongs to a title: "Member Survey 2025", "Staff Census 2019" (a capitalised document word before it).
-_TITLE_YEAR = re.compile(r"\b(?:Survey|Census|Report|Review|Audit|Plan|Strategy)\s+\d{4}$")
+_TITLE_YEAR = re.compile(r"\b(?:Survey|Census|Report|Review|Audit|Plan|Strategy|Framework|Act)\s+(?:for\s+)?\d{4}$")
 #: A section number before a title: "4 of the NHS System Oversight Framework", "Section 2 of the Handbook".
 _SECTION_OF = re.compile(r"^(?:(?:Section|Part|Chapter|Annex|Appendix)\s+)?\d+[a-z]?\s+of\s+(?:the\s+)?(?=[A-Z])")
 
@@ -73,14 +73,18 @@ _PARTICLE_AFTER = re.compile(rf"(?: (?:de|da|di|du|del|della|van|von|der|den|le|
 #: "Public Health England review", "NHS England survey": an organisation and a lower-case report word.
 _BODY_THEN_REPORT_WORD = re.compile(
     r"([A-Z][\w’'&-]*(?: (?:(?:of|and|for|the) )*[A-Z][\w’'&-]*)*) (?:review|report|survey|inquiry|audit|investigation)")
-_BODY_AFTER_REPORT = re.compile(r" (?:Office|Body|Board|Committee|Council|Unit|Team|Service)\b")
+_BODY_AFTER_REPORT = re.compile(r" (?:Office|Body|Board|Committee|Council|Unit|Team|Service|Forum|Group|Network|Institute|Centre)\b")
 _KIND_AFTER_TRUST = re.compile(r" (?:[Bb]lueprint|Framework|Plan|Review|Report|Strategy|Survey|Guidance)\b")
 _REPORT_YEAR = re.compile(  # "Member Survey" + " 2025", "NHS Oversight Framework" + " 2025/26"
-    r"(?:(?<=Survey)|(?<=Census)|(?<=Framework)|(?<=Strategy)|(?<=Plan)) (?:19|20)\d{2}(?:[/–-](?:19|20)?\d{2})?"
+    r"(?:(?<=Survey)|(?<=Census)|(?<=Framework)|(?<=Strategy)|(?<=Plan)|(?<=Act)) (?:for )?(?:19|20)\d{2}(?:[/–-](?:19|20)?\d{2})?"
     r"(?: ?[–-] ?(?:19|20)\d{2}(?:/\d{2})?)?\b")  # "… Implementation Plan 2019/20 – 2023/24"
 _TRUST_TAIL_AFTER = re.compile(r" (?:NHS )?FT\b| UHB\b| (?:University |Teaching )?Health Board\b")
 #: A funding or staffing scheme by its name: "Better Care Fund", "Additional Roles Reimbursement Scheme" (not "King’s Fund").
 _NAMED_SCHEME = re.compile(r"(?:[A-Z][\w-]*\s+)+(?:Fund|Scheme)")
+#: A title of two capitalised words or more, then "report" in lower case.
+_TITLE_THEN_REPORT = re.compile(r"([A-Z][\w’'-]*(?: (?:(?:and|of|for|on|the|to|at|in) )*[A-Z][\w’'-]*)+) report")
+#: "Hale & " before "Bright LLP": a firm's names joined by an ampersand the model split at.
+_AMPERSAND_BEFORE = re.compile(r"(?:^|(?<=[a-z,;:(] )|(?<=\n))[A-Z][\w’'-]*[a-z] & $")
 #: "Mid-" before "Anglia Hospitals NHS Foundation Trust": a hyphenated first word the tokenizer split off.
 _TRUST_PREFIX_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+-$")
 #: "a locality manager with " + "Three " + "Shires Ambulance Service NHS Trust": a number word in mid-sentence
@@ -143,6 +147,9 @@ def mention_of(ent: Span) -> Mention | None:
     body = _BODY_AFTER_REPORT.match(text_of(ent.doc), start + len(text)) if label == "REPORT" else None
     if body is not None:  # "National Audit" + " Office": a body whose name holds a report word
         text, label = text_of(ent.doc)[start:body.end()], "ORG"
+    titled = _TITLE_THEN_REPORT.fullmatch(text) if label == "REPORT" else None
+    if titled:  # "the Snowy White Peaks report": the report's name is its title
+        text = titled.group(1)
     if label == "REPORT" and re.fullmatch(r"[A-Z]{2,5} [a-z]+", text) and text_of(ent.doc)[max(0, start - 6):start] == "model ":
         start, text = start - 6, "model " + text  # "under the model ICB blueprint"
     number = _NUMBER_WORD_BEFORE.search(text_of(ent.doc), max(0, start - 8), start) if label == "TRUST" else None
@@ -176,7 +183,8 @@ def _widened(ent: Span) -> tuple[int, int]:
         after = _LOWER_HYPHEN_NAME.match(text, end)  # "Hyun" + "-woo Park", "Dr Jae" + "-won Lim"
     if after is None and (ent.label_ == "PERSON" or " " not in ent.text):
         after = _PARTICLE_AFTER.match(text, end)  # "Rosalind" + " de Souza", "Owain" + " ap Huw"
-    before = _HYPHEN_BEFORE.search(text, max(0, start - 12), start)
+    before = _HYPHEN_BEFORE.search(text, max(0, start - 12), start) or (
+        _AMPERSAND_BEFORE.search(text, max(0, start - 20), start) if ent.label_ == "ORG" else None)
     if before is None and ent.label_ == "PERSON" and re.match(r"(?:St|Ap|De|Van|Von|Le|La|Da|Di|Du|Mac|Mc) [A-Z]", ent.text):
         before = _NAME_BEFORE_PARTICLE.search(text, max(0, start - 20), start)
     if before is None and ent.label_ == "PERSON":
@@ -336,6 +344,8 @@ def _relabel(text: str, ent: Span) -> str | None:
     if ent.label_ in ("TRUST", "REPORT"):
         return ent.label_
     words = tuple(text.lower().replace("’", "'").split())
+    if re.fullmatch(r"(?:19|20)\d\d", words[-1]) and len(words) > 2:
+        words = words[:-1]  # "Health and Care Act 2022": a law with its year
     if words[-1] in lexicon.LAW_WORDS and len(words) > 1:
         return None
     if lexicon.has_trust_suffix(words) and len(words) > 1:

@@ -91,6 +91,11 @@ _TITLE_THEN_KIND = re.compile(
 _KIND_THEN_TITLE_PUBLISHED = re.compile(
     rf"\b(?:report|survey|review|study|guide|paper|briefing){_SUBJECT},?\s+(?P<title>{_TITLE_WORDS}"
     rf"(?:\?\s+{_TITLE_WORDS})?{_ANY_SUBTITLE}(?:,\s+\d{{4}}(?:[–-]\d{{2,4}})?)?),\s+(?:published|launched|released)\b")
+#: "The Lennox review, …, formally titled Integration Revisited: A Review of …, was published": a title after
+#: "titled" without quote marks.
+_TITLED = re.compile(
+    rf"\b(?:formally\s+|officially\s+)?(?:titled|entitled)[^\S\n]+(?P<title>{_TITLE_WORDS}{_ANY_SUBTITLE}{_TITLE_YEARS})"
+    r"(?=[,.;]|\s+[a-z])")
 #: "Examining New Options and Opportunities for Providers of NHS Care – better known as the Dalton review"
 _TITLE_KNOWN_AS = re.compile(
     rf"(?P<title>{_TITLE_WORDS}{_ANY_SUBTITLE})\s*(?:,|[–—-]|\()\s*(?:(?:better|widely|commonly|also)\s+)?known\s+as\s+"
@@ -98,6 +103,13 @@ _TITLE_KNOWN_AS = re.compile(
 #: "the commitment in Fit for the Future: " + "10 Year Health Plan for England": a title whose subtitle is a report
 #: the article (or the project) already knows.
 _TITLE_BEFORE_COLON = re.compile(rf"(?<![\w’'-])(?P<title>{_TITLE_WORDS}):\s+$")
+#: "We are the NHS: " or "Fit for the future: " opening a sentence before a report's name: a title in any case.
+_OPENING_BEFORE_COLON = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?][^\S\n])|(?<=[.!?][’”][^\S\n])|(?<=[a-z][a-z][^\S\n]))"
+    r"(?P<title>[A-Z][\w’'-]*(?:[^\S\n]+[\w’'-]+){2,5}):[^\S\n]+$")
+#: What may open a sentence before such a title: "When …", "And …", "The government’s …".
+_OPENING_LEAD = re.compile(r"(?:(?:When|After|Since|Before|Until|Once|And|But|As|If|While|Then|So|In|On|Under)\s+)?"
+                           r"(?:(?:The|the)\s+)?(?:(?:[\w-]+\s+)?[\w-]+[’']s\s+)?")
 #: "Launching Fit for the Future: …, ministers said": what was done to the title is not part of it.
 _EVENT_GERUND = re.compile(r"(?:Launching|Publishing|Welcoming|Announcing|Unveiling|Introducing|Presenting)\s+(?=[A-Z0-9])")
 #: Words that end a sentence-case title running into its sentence: the verb or clause that follows it.
@@ -139,7 +151,8 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     document word."""
     matches = [*_PAPER_TITLE.finditer(text), *_PAPER_SENTENCE_TITLE.finditer(text),
                *(m for m in _CODE_TITLE.finditer(text) if len(m.group("title").split()) > 3),
-               *(m for m in _KIND_THEN_TITLE_PUBLISHED.finditer(text) if len(m.group("title").split()) > 1),
+               *(m for m in _KIND_THEN_TITLE_PUBLISHED.finditer(text)  # not "review of the Care Quality Commission"
+                 if len(m.group("title").split()) > 1 and not _known_body_covers(m.span("title"), mentions)),
                *(m for m in [*_PUBLISHED_TITLE.finditer(text), *_TITLE_PUBLISHED.finditer(text)]
                  if len(m.group("title").split(":")[0].split()) > 1),
                *(m for m in _PUBLISHED_TITLE_THEN_KIND.finditer(text) if len(m.group("title").split()) > 2),
@@ -150,6 +163,7 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
                  and not known_names().get(m.group("head").lower())),
                *(m for m in _APPOSITIVE_TITLE.finditer(text) if len(m.group("title").split()) > 1),
                *(m for m in _TITLE_KNOWN_AS.finditer(text) if len(m.group("title").split()) > 2),
+               *(m for m in _TITLED.finditer(text) if len(m.group("title").split()) > 1),
                *(m for m in [*_APPOSITIVE_SENTENCE_TITLE.finditer(text), *_APPOSITIVE_TITLE_WHICH.finditer(text)]
                  if 2 < len(m.group("title").split()) <= 14 and not re.search(r"\b(?:said|says)\b", m.group("title"))),
                *(m for m in _SENTENCE_CASE_TITLE.finditer(text)
@@ -162,8 +176,13 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
         head = _TITLE_BEFORE_COLON.search(text, max(0, report.start - 60), report.start)
         event = _EVENT_GERUND.match(head.group("title")) if head else None  # "Launching " + "Fit for the Future: …"
         start = head.start() + (event.end() if event else 0) if head else 0
-        if head and len(text[start:head.end("title")].split()) > 1 and (
-                event or re.search(r"\b[a-z]+[^\S\n]+$", text[max(0, head.start() - 20):head.start()])):
+        found = head and len(text[start:head.end("title")].split()) > 1 and (
+            event or re.search(r"\b[a-z]+[^\S\n]+$", text[max(0, head.start() - 20):head.start()]))
+        opening = None if found else _OPENING_BEFORE_COLON.search(text, max(0, report.start - 60), report.start)
+        lead = _OPENING_LEAD.match(opening.group("title")) if opening else None  # "When " / "The government’s "
+        if opening and len(opening.group("title")[lead.end():].split()) >= 3 and len(report.text.split()) >= 3:
+            head, start, found = opening, opening.start("title") + lead.end(), True  # "We are the NHS: " + "People …"
+        if found:
             mentions = [m for m in mentions if not (start <= m.start < report.start)]
             report.text, report.start = text[start:report.end], start  # "Fit for the Future: 10 Year …"
     for match in matches:
@@ -209,6 +228,12 @@ def _named_beyond(span: tuple[int, int], mentions: list[Mention]) -> bool:
     called an organisation does not: "Delivery" of "Delivery plan for …")."""
     return any(m.start <= span[0] < m.end and (m.label in ("PERSON", "TRUST") or (m.start, m.end) != span)
                for m in mentions if m.label != "REPORT")
+
+
+def _known_body_covers(span: tuple[int, int], mentions: list[Mention]) -> bool:
+    """Whether a known body or a trust already covers the whole span ("the Care Quality Commission")."""
+    return any(m.label != "REPORT" and m.start <= span[0] and span[1] <= m.end
+               and (m.label == "TRUST" or known_names().get(m.text.lower())) for m in mentions)
 
 
 def _known_name_opens(span: tuple[int, int], mentions: list[Mention]) -> bool:
