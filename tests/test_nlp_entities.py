@@ -986,3 +986,22 @@ def test_trusts_by_description_and_company_policies_forums_firms_and_acts(enrich
 ])
 def test_titles_before_colons_after_titled_and_beside_reviews(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # known documents whose names hold a colon or open with a gerund stay whole; short names fold into them
+    ("Health and Wellbeing 2026: Delivering Together set the aim, and Delivering Together still guides it.",
+     {("REPORT", "Health and Wellbeing 2026: Delivering Together")}),
+    ("Managers must be heard in the response to Reading the Signals, published in October.",
+     {("REPORT", "Reading the Signals")}),
+    ("MiP gave evidence to the Covid inquiry. The UK Covid-19 Inquiry heard from ADASS, the Association of Directors "
+     "of Adult Social Services.",
+     {("ORG", "MiP"), ("REPORT", "UK Covid-19 Inquiry"), ("ORG", "Association of Directors of Adult Social Services")}),
+    # "All Wales" opens a Welsh policy's name; a plural possessive opens a survey's
+    ("The All Wales Organisational Change Policy applies to every board.",
+     {("REPORT", "All Wales Organisational Change Policy")}),
+    ("More than 900 members took part in the second Senior Managers’ Wellbeing Survey this spring.",
+     {("REPORT", "Senior Managers’ Wellbeing Survey")}),
+])
+def test_known_titles_stay_whole_and_welsh_and_plural_openings(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

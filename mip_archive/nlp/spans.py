@@ -83,6 +83,8 @@ _TRUST_TAIL_AFTER = re.compile(r" (?:NHS )?FT\b| UHB\b| (?:University |Teaching 
 _NAMED_SCHEME = re.compile(r"(?:[A-Z][\w-]*\s+)+(?:Fund|Scheme)")
 #: A title of two capitalised words or more, then "report" in lower case.
 _TITLE_THEN_REPORT = re.compile(r"([A-Z][\w’'-]*(?: (?:(?:and|of|for|on|the|to|at|in) )*[A-Z][\w’'-]*)+) report")
+#: "Members’ " or "Senior Managers’ " before a survey's name: its own words, cut at the apostrophe by the tokenizer.
+_PLURAL_OWNERS_BEFORE = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z]+ )?[A-Z][a-z]+s[’'] $")
 #: "Hale & " before "Bright LLP": a firm's names joined by an ampersand the model split at.
 _AMPERSAND_BEFORE = re.compile(r"(?:^|(?<=[a-z,;:(] )|(?<=\n))[A-Z][\w’'-]*[a-z] & $")
 #: "Mid-" before "Anglia Hospitals NHS Foundation Trust": a hyphenated first word the tokenizer split off.
@@ -169,6 +171,9 @@ def _widened(ent: Span) -> tuple[int, int]:
         title = _REPORT_OF.match(text, end)  # "Independent Investigation" + " of the National Health Service"
         return start, (title.end() if title else end)
     if ent.label_ == "REPORT":
+        plural = _PLURAL_OWNERS_BEFORE.search(text, max(0, start - 40), start)  # "Senior Managers’ " + "Wellbeing Survey"
+        if plural and not known_names().get(plural.group(0)[:-2].strip().lower()):
+            start = plural.start()
         tail = _REPORT_NATION.match(text, end) or _REPORT_YEAR.match(text, end) or _REPORT_AGREEMENT.match(text, end) or (  # "10 Year Health Plan" + " for England"
             _REPORT_SUBJECT.match(text, end) if ent.text.split()[-1].istitle() else None)  # "Kark Review" + " of the Fit …"
         return start, (tail.end() if tail else end)
@@ -245,7 +250,7 @@ def _trim_steps(label: str):
     else:
         steps.insert(2, _strip_possessor)
         steps.insert(1, _evidence_target)
-        steps.insert(1, lambda t: _LEADING_GERUND.sub("", t))
+        steps.insert(1, lambda t: t if known_names().get(t.lower()) else _LEADING_GERUND.sub("", t))  # "Reading the Signals"
         steps.insert(1, _strip_leading_stop_words)
     return steps
 
@@ -268,15 +273,18 @@ def _evidence_target(text: str) -> str:
 def _after_colon(text: str) -> str:
     """"Legal Eye: Jane Doe" → "Jane Doe" (a column name before a colon); "Plan: 2015 - 2020" is kept."""
     head, sep, tail = text.partition(": ")
-    return tail if sep and tail[:1].isalpha() else text
+    if not sep or known_names().get(text.lower()):
+        return text  # "Health and Wellbeing 2026: Delivering Together" is one title
+    return tail if tail[:1].isalpha() else text
 
 
 def _strip_leading_stop_words(text: str) -> str:
     """"With NHS North East London ICB" → "NHS North East London ICB"; "2019 and the Five Year Forward View" and
     "If the 10 Year Plan" → the name (a year or "the" between function words goes too)."""
     words = text.split(" ")
-    while len(words) > 1 and (words[0].lower() in lexicon.LEADING_FUNCTION_WORDS or _year_then_function(words)
-                              or re.fullmatch(r"[£$€]\d[\d,.]*(?:bn|m|k)?|\d[\d,.]*(?:bn|m|k|%)", words[0])):  # "£8bn the Forward View"
+    while len(words) > 1 and words[:2] != ["All", "Wales"] and (  # "All Wales Organisational Change Policy"
+            words[0].lower() in lexicon.LEADING_FUNCTION_WORDS or _year_then_function(words)
+            or re.fullmatch(r"[£$€]\d[\d,.]*(?:bn|m|k)?|\d[\d,.]*(?:bn|m|k|%)", words[0])):  # "£8bn the Forward View"
         words = words[1:]
         if words[0].lower() == "the" and len(words) > 1:
             words = words[1:]
