@@ -42,7 +42,8 @@ _LEADING_GERUND = re.compile(r"^[A-Z][a-z]+ing\s+(?:(?:on|to|about|at|for|with|t
 _HYPHEN_AFTER = re.compile(r"(?:-[A-Z][\w’']*[a-z])+")
 
 
-_HYPHEN_BEFORE = re.compile(r"(?:(?<![\w-])[A-Z][\w’']*[a-z]-)$|(?:(?<!\w)(?:[A-Z]\.\s?)*[A-Z]\.\s?)$")
+_HYPHENATED_WORD = r"(?<![\w-])[A-Z][\w’']*[a-z]-"
+_HYPHEN_BEFORE = re.compile(rf"(?:{_HYPHENATED_WORD})$|(?:(?<!\w)(?:[A-Z]\.\s?)*[A-Z]\.\s?)$")
 
 
 _REGION_AFTER = re.compile(r" (?:" + "|".join(lexicon.NATIONS) + r")\b")
@@ -88,7 +89,7 @@ _PLURAL_OWNERS_BEFORE = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z]+ )?[A-Z][a-z]+s
 #: "Hale & " before "Bright LLP": a firm's names joined by an ampersand the model split at.
 _AMPERSAND_BEFORE = re.compile(r"(?:^|(?<=[a-z,;:(] )|(?<=\n))[A-Z][\w’'-]*[a-z] & $")
 #: "Mid-" before "Anglia Hospitals NHS Foundation Trust": a hyphenated first word the tokenizer split off.
-_TRUST_PREFIX_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+-$")
+_TRUST_PREFIX_BEFORE = re.compile(rf"{_HYPHENATED_WORD}$")
 #: "a locality manager with " + "Three " + "Shires Ambulance Service NHS Trust": a number word in mid-sentence
 #: capitals is the trust's own first word (at a sentence's start it counts the trusts).
 _NUMBER_WORD_BEFORE = re.compile(r"(?<=[a-z,] )(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) $")
@@ -241,7 +242,7 @@ def _strip_edges(text: str) -> str:
 
 
 def _trim_steps(label: str):
-    steps = [_strip_edges, _after_colon, lambda t: LEADING_THE.sub("", t), lambda t: _TRAILING_POSSESSIVE.sub("", t),
+    steps = [_strip_edges, _unless_known(_after_colon), lambda t: LEADING_THE.sub("", t), lambda t: _TRAILING_POSSESSIVE.sub("", t),
              _strip_post_nominal, lambda t: t if _TITLE_YEAR.search(t) else _EDGE_YEAR.sub("", t), _programme_name,
              lambda t: _SECTION_OF.sub("", t), _strip_edges]
     if label == "PERSON":
@@ -250,9 +251,15 @@ def _trim_steps(label: str):
     else:
         steps.insert(2, _strip_possessor)
         steps.insert(1, _evidence_target)
-        steps.insert(1, lambda t: t if known_names().get(t.lower()) else _LEADING_GERUND.sub("", t))  # "Reading the Signals"
+        steps.insert(1, _unless_known(lambda t: _LEADING_GERUND.sub("", t)))  # not "Reading the Signals"
         steps.insert(1, _strip_leading_stop_words)
     return steps
+
+
+def _unless_known(step):
+    """A trimming step that leaves a known name whole ("Health and Wellbeing 2026: Delivering Together", "Reading
+    the Signals")."""
+    return lambda text: text if known_names().get(text.lower()) else step(text)
 
 
 def _strip_possessor(text: str) -> str:
@@ -273,9 +280,7 @@ def _evidence_target(text: str) -> str:
 def _after_colon(text: str) -> str:
     """"Legal Eye: Jane Doe" → "Jane Doe" (a column name before a colon); "Plan: 2015 - 2020" is kept."""
     head, sep, tail = text.partition(": ")
-    if not sep or known_names().get(text.lower()):
-        return text  # "Health and Wellbeing 2026: Delivering Together" is one title
-    return tail if tail[:1].isalpha() else text
+    return tail if sep and tail[:1].isalpha() else text
 
 
 def _strip_leading_stop_words(text: str) -> str:
