@@ -4,6 +4,8 @@ import pytest
 
 from mip_archive.nlp import Enricher, article_text
 from mip_archive.nlp.canonical import entity_id, entity_key
+from mip_archive.nlp.entities import _people_who
+from mip_archive.nlp.mention import Mention
 from mip_archive.nlp.model import model_name
 
 
@@ -1005,3 +1007,77 @@ def test_titles_before_colons_after_titled_and_beside_reviews(enricher, text, ex
 ])
 def test_known_titles_stay_whole_and_welsh_and_plural_openings(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Scotland's special health boards are boards like the territorial ones
+    ("Staff at NHS National Services Scotland, NHS 24 and Public Health Scotland were told on Monday.",
+     {("TRUST", "NHS National Services Scotland"), ("TRUST", "NHS 24"), ("TRUST", "Public Health Scotland")}),
+    # a national programme by its name, and a name of two or more words before a lower-case "programme"
+    ("The Transforming Care targets were missed again, and the Hollybank Futures programme was paused.",
+     {("REPORT", "Transforming Care"), ("REPORT", "Hollybank Futures")}),
+    # a known report's short names fold into the formal title the article also uses
+    ("MiP responds to the Darzi review\n\nThe union has responded to the Independent Investigation of the National "
+     "Health Service in England, published today.",
+     {("ORG", "MiP"), ("REPORT", "Independent Investigation of the National Health Service in England")}),
+    # a reviewer's name alone stands for the review named after them
+    ("Legal Eye: speaking up after Penhallow\n\nThe Penhallow review has put the spotlight on boards.",
+     {("REPORT", "Penhallow review")}),
+    # "A&E." ends a sentence: its E is no initial of the next name
+    ("Patients ring 111 before they turn up at A&E. Okonedo says the change was fast. Tunde Okonedo joined in 2019.",
+     {("PERSON", "Tunde Okonedo")}),
+    # an opening "Suppose" is not part of a CCG's name; "NHS" + an abstract noun in a minister's title is no board
+    ("Suppose NHS Wrenfield CCG decides to merge. She wrote to the Cabinet Secretary for NHS Recovery, Health and "
+     "Social Care.", {("TRUST", "NHS Wrenfield CCG")}),
+])
+def test_special_boards_programmes_reviewers_councillors_and_sentence_ends(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body described as one after its name, or named in full with its firm's word elsewhere, is no person
+    ("The trust works with Wansbeck Homes, a housing association that has built forty homes.",
+     {("ORG", "Wansbeck Homes")}),
+    ("Legal Eye is written by Pellow Garrick Solicitors. Nia Treharne of Pellow Garrick explains your rights.",
+     {("ORG", "Pellow Garrick Solicitors"), ("PERSON", "Nia Treharne")}),
+    # "an X or Y manager": both boards are named, though an indefinite article opens the pair
+    ("It can happen that an NHS Tayside or NHS Lanarkshire manager reports to a council employee.",
+     {("TRUST", "NHS Tayside"), ("TRUST", "NHS Lanarkshire")}),
+    # a survey's name can hold a plural possessive and a year
+    ("Two thirds said their workload was unmanageable, according to the MiP Members’ Survey 2017.",
+     {("REPORT", "MiP Members’ Survey 2017")}),
+    # the field hospitals and a variant are no organisations
+    ("Staff were moved to the Nightingales as Omicron spread.", set()),
+])
+def test_firms_by_description_pairs_after_an_article_possessive_surveys_and_common_nouns(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a document about another ("… on the Reform of Agenda for Change") is not that one's fuller name
+    ("The Framework Agreement on the Reform of Agenda for Change set three years of awards. Staff on Agenda for "
+     "Change contracts will see the rise.",
+     {("REPORT", "Framework Agreement on the Reform of Agenda for Change"), ("REPORT", "Agenda for Change")}),
+    # the pay framework's initials fold into its full name when the article uses it
+    ("The new VSM pay framework: what changes\n\nThe Very Senior Manager Pay Framework replaces the old rules.",
+     {("REPORT", "Very Senior Manager Pay Framework")}),
+    # two known documents a span ran over "and the" are two
+    ("The trust has followed Building the Right Support and the Long Term Plan since 2019.",
+     {("REPORT", "Building the Right Support"), ("REPORT", "Long Term Plan")}),
+    # a lone capitalised word after "on" or between "from" and "to" is a place, not a person
+    ("The ferry from Aberdeen to Sullom takes hours. Gregor grew up on Fetlar and came home.\n\nGregor Tulloch "
+     "manages community services.", {("PERSON", "Gregor Tulloch")}),
+])
+def test_documents_about_documents_known_pairs_and_places_after_on(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+def test_a_title_opening_a_name_that_who_shows_is_a_persons_is_not_part_of_it():
+    text = "The drafts were leaked. Councillor Marisa Quennell, who chairs the board, says people were angry."
+    start = text.index("Councillor")
+    taken_as_a_body = Mention("Councillor Marisa Quennell", "ORG", start, start + len("Councillor Marisa Quennell"))
+
+    [person] = _people_who(text, [taken_as_a_body])
+
+    assert (person.label, person.text, text[person.start:person.end]) == ("PERSON", "Marisa Quennell",
+                                                                           "Marisa Quennell")

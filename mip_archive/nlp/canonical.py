@@ -82,6 +82,20 @@ def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
         if (mention.label == "REPORT" and len(words) == 2 and words[1].lower() in lexicon.REPORT_WORDS
                 and owned.get(words[0], mention.canonical) != mention.canonical):
             mention.canonical = owned[words[0]]
+    return _with_reviewers_alone(mentions)
+
+
+def _with_reviewers_alone(mentions: list[Mention]) -> list[Mention]:
+    """"speaking up after Kark" beside "the Kark review": a reviewer's name standing alone for the review is that
+    review, when the article names one review (or report, inquiry …) after them."""
+    eponyms: dict[str, set[str]] = {}
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.label == "REPORT" and len(words) == 2 and words[1].lower() in _REVIEW_KINDS:
+            eponyms.setdefault(words[0], set()).add(mention.canonical)
+    for mention in mentions:
+        if mention.label == "REPORT" and len(eponyms.get(mention.text, ())) == 1:
+            mention.canonical = next(iter(eponyms[mention.text]))
     return mentions
 
 
@@ -220,6 +234,17 @@ def _fullest(name: str, names: list[str], label: str) -> str:
     return name
 
 
+def _about(s_words: list[str], f_words: list[str]) -> bool:
+    """Whether the fuller title ends with the shorter one after "of", "on", "to" or "for" (and perhaps "the"): a
+    document about that one ("Government response to the Francis Report"), not its fuller name."""
+    if len(f_words) <= len(s_words) + 1 or f_words[-len(s_words):] != s_words:
+        return False
+    before = f_words[:-len(s_words)]
+    if before[-1] == "the":
+        before = before[:-1]
+    return bool(before) and before[-1] in ("of", "on", "to", "for")
+
+
 def _is_short_form(short: str, full: str, label: str) -> bool:
     s_words, f_words = _words(short), _words(full)
     if label == "ORG" and f_words[:len(s_words)] == s_words and full.split()[-1] in lexicon.NATIONS:
@@ -231,6 +256,8 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
     if (label == "REPORT" and f_words[:len(s_words)] == s_words and s_words[-1] not in lexicon.REPORT_WORDS | {"test"}
             and any(w in lexicon.REPORT_WORDS or w == "agreement" for w in f_words[len(s_words):])):
         return False  # "Agenda for Change" is not short for the "Agenda for Change Framework Agreement"
+    if label == "REPORT" and _about(s_words, f_words):
+        return False  # the "Framework Agreement on the Reform of Agenda for Change" is about Agenda for Change
     if f_words[: len(s_words)] == s_words or f_words[-len(s_words):] == s_words:
         return True
     if len(s_words) > 1 and _contains(f_words, s_words):

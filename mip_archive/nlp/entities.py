@@ -61,7 +61,31 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     mentions = _with_places_joined(text, mentions)
     mentions = _with_bodies_of(text, _with_listed_bodies(text, _trusts_in_runs(text, mentions)))
     mentions = with_quoted_titles(text, _without_places_in_trust_names(mentions))
-    return _without_lone_words(text, with_titles_apart(text, with_unquoted_titles(text, mentions)))
+    mentions = _without_lone_words(text, with_titles_apart(text, with_unquoted_titles(text, mentions)))
+    return _without_nested(_programmes(text, mentions))
+
+
+def _without_nested(mentions: list[Mention]) -> list[Mention]:
+    """"the Harwood Review of the Fit and Proper Persons Test": a name found inside a longer name of the same kind
+    is part of it, not a mention of its own."""
+    return [m for m in mentions if not any(o is not m and o.label == m.label and o.start <= m.start and m.end <= o.end
+                                           and o.end - o.start > m.end - m.start for o in mentions)]
+
+
+#: What follows a programme's name: "the New Care Models programme", "its Transforming Care programmes".
+_PROGRAMME_AFTER = re.compile(r"\s+programmes?\b")
+
+
+def _programmes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the New Care Models programme": a name of two or more words just before a lower-case "programme" names
+    the programme (a REPORT, like a plan), not a body, unless the name is a body we know ("the NHS Confederation
+    programme")."""
+    for mention in mentions:
+        if (mention.label in ("ORG", "PERSON") and " " in mention.text and _PROGRAMME_AFTER.match(text, mention.end)
+                and not known_names().get(mention.text.lower()) and "’s" not in mention.text
+                and "'s" not in mention.text):
+            mention.label = "REPORT"
+    return mentions
 
 
 def _with_outlets_told(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -92,6 +116,9 @@ def _people_who(text: str, mentions: list[Mention]) -> list[Mention]:
                 and people.is_name_shape(mention.text) and 2 <= len(mention.text.split()) <= 3
                 and not known_names().get(mention.text.lower())):
             mention.label = "PERSON"
+            title = people.LEADING_TITLES.match(mention.text)  # "Councillor Amber Lyme, who chairs …"
+            if title and len(mention.text.split()) > 2:
+                mention.text, mention.start = mention.text[title.end():], mention.start + title.end()
         elif (mention.label == "ORG" and " " in mention.text and _DESCRIBED_AS_TRUST.match(text, mention.end)
               and not known_names().get(mention.text.lower())):
             mention.label = "TRUST"  # "Tamarside Health and Care, a community and mental health trust"
@@ -114,7 +141,19 @@ def _firms_not_people(text: str, mentions: list[Mention]) -> list[Mention]:
         elif not is_given_name(mention.text.split()[0]) and (employer or (
                 text[mention.start - 4:mention.start] == " of " and mention.start - 4 in people_ends)):
             mention.label = "ORG"
+        elif _DESCRIBED_AS_FIRM.match(text, mention.end) or any(
+                o.label == "ORG" and o.text.startswith(mention.text + " ")
+                and o.text.split()[-1] in _FIRM_ENDINGS for o in mentions):
+            mention.label = "ORG"  # "Coquet Homes, a housing association"; "Thornton Hale" of "Thornton Hale LLP"
     return mentions
+
+
+#: What a firm or a charity's own name ends with ("Thornton Hale Solicitors", "Kestrel Chambers").
+_FIRM_ENDINGS = frozenset("Solicitors LLP Chambers Associates Partners Consulting Ltd Limited Group".split())
+#: ", a housing association that has built …", ", the law firm": what follows a body's name, not a person's.
+_DESCRIBED_AS_FIRM = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:association|charity|company|firm|consultancy|practice|chambers|"
+    r"partnership|cooperative|co-operative|social enterprise)\b")
 
 
 def _without_lone_words(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -124,7 +163,9 @@ def _without_lone_words(text: str, mentions: list[Mention]) -> list[Mention]:
     fuller = {word for m in mentions if m.label == "PERSON" and " " in m.text for word in m.text.split()}
     return [m for m in mentions if m.label != "PERSON" or " " in m.text or m.text in fuller
             or (not re.search(r"-[a-z]", m.text)  # "Salami-slicing" opening a quote is no name
-                and not re.search(r"\b(?:in|across|from|throughout|around)\s+$", text[max(0, m.start - 12):m.start])
+                and not re.search(r"\b(?:in|across|from|throughout|around)\s+$|\b(?:up|lives|lived|born|based)\s+on\s+$"
+                                  r"|\bfrom\s+[A-Z][a-z]+\s+to\s+$",
+                                  text[max(0, m.start - 30):m.start])  # "grew up on Lewis", "from Aberdeen to Lerwick"
                 and (_LONE_NAME_SUPPORT_BEFORE.search(text, max(0, m.start - 30), m.start)
                      or _LONE_NAME_SUPPORT_AFTER.match(text, m.end)))]
 
@@ -336,11 +377,13 @@ def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
 
 
 def _with_known_pairs_apart(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"the Review Body on Senior Salaries and the NHS Pay Review Body": an organisation the model ran over "and
-    the" is two known bodies (the first may begin before the model's span)."""
+    """"the Review Body on Senior Salaries and the NHS Pay Review Body": an organisation (or a report: "Building the
+    Right Support and the Long Term Plan") run over "and the" is two known names (the first may begin before the
+    span)."""
     result = []
     for mention in mentions:
-        pair = re.fullmatch(r"(?P<left>.+?) and the (?P<right>.+)", mention.text) if mention.label == "ORG" else None
+        pair = (re.fullmatch(r"(?P<left>.+?) and the (?P<right>.+)", mention.text)
+                if mention.label in ("ORG", "REPORT") else None)
         right = known_names().get(pair.group("right").lower()) if pair else None
         left_end = mention.start + len(pair.group("left")) if pair else 0
         left_start = next((start for start in range(max(0, mention.start - 40), mention.start + 1)

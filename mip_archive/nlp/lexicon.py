@@ -19,8 +19,9 @@ NOT_ENTITIES = frozenset(
     """nhs government state health eu uk brexit tipster britons parliament trust board recommendations introduction
     cpo ceo vsm vsms esm esms vsm/esm covid covid-19 treasury's minister ministers secretary council union the
     legal eye sharp end interview conference governance a&e ccg ccgs icb icbs ics tupe coo cfo cno cio cmo hr bame
-    gp gps ppe bme welsh scottish english irish british midlands csu pct pcts pfi""".split()
-) | {"national health service"} | {  # England's regions: places, never people or bodies ("a manager in the North West")
+    gp gps ppe bme welsh scottish english irish british midlands csu pct pcts pfi nightingales omicron""".split()
+) | {"national health service", "legal eye", "sharp end"} | {  # column names whole ("Legal Eye: …") and
+    # England's regions: places, never people or bodies ("a manager in the North West")
     "north west", "north east", "south west", "south east", "east midlands", "west midlands", "east of england",
     "yorkshire and the humber", "north east and yorkshire", "the midlands", "the north", "the south"}
 
@@ -29,7 +30,7 @@ LEADING_FUNCTION_WORDS = frozenset(
     "with as for after in on at by from during under while when since following without and but or of to inside a an"
     " across within if but so because whether although though unless until his her its their our my"
     " one two three four each every another some several all both many most what why how where who can could should"
-    " would does did is are was were now then also yet".split()
+    " would does did is are was were now then also yet suppose imagine".split()
 )
 
 #: Capitalised words that open a description of a document, not its title ("the Scottish plan for …", "the
@@ -91,7 +92,7 @@ NHS_NATIONAL_WORDS = frozenset(
     blood property business education counter direct elect partners professionals supply clinical alliance support
     federation charities race health workforce staff long people constitution oversight benevolent national choices
     jobs pensions fraud protect reform 111 app shared test institute litigation commissioning networks innovation
-    benchmarking estates logistics terms pension partnership""".split()
+    benchmarking estates logistics terms pension partnership recovery administration management finance""".split()
 )
 #: Words that show a two-word capitalised span is an organisation, not a person.
 ORG_WORDS = frozenset(
@@ -146,7 +147,7 @@ CUE_PHRASES = sorted(
     remembers remembered
     observed observes suggested suggests declared declares announced announces debunks debunked characterised
     characterises described describes remarked remarks predicted predicts cautioned cautions complained complains
-    confirmed confirms emphasised emphasises""".split()
+    confirmed confirms emphasised emphasises jokes joked laughs laughed concedes conceded quips quipped""".split()
     + ["pointed out", "points out", "summed up", "sums up", "put it", "puts it", "called for", "calls for",
        "called it", "calls it",
        "according to", "in the words of"],
@@ -180,7 +181,7 @@ UNNAMED_RE = re.compile(
     r"(member|members|respondent|respondents|manager|managers|director|directors|delegate|delegates|executive|"
     r"executives|vsm|esm|cpo|ceo|leader|leaders|colleague|colleagues|nurse|doctor|official|source|spokesperson|"
     r"spokesman|spokeswoman|group|clinicians|campaigners|staff|journalist|journalists|reporter|patient|patients|"
-    r"relative|relatives|councillor|mp|consultant|surgeon|employee|employees|worker|workers)\b",
+    r"relative|relatives|councillor|mp|consultant|surgeon|employee|employees|worker|workers|head|heads)\b",
     re.IGNORECASE,
 )
 #: Unnamed people whose words a named speaker passes on ("members had described it as", "a colleague called it").

@@ -105,6 +105,7 @@ def load_pipeline(model: str | None = None) -> Language:
 def _keep_full_stops_apart(nlp: Language, patterns: list[dict]) -> None:
     """"Third, contact MiP." : the tokenizer keeps a mixed-case word and its full stop together ("MiP."), as it
     would an abbreviation, so the name ending a sentence would never match; split them for every one-word name."""
+    nlp.tokenizer.add_special_case("A&E.", [{ORTH: "A&E"}, {ORTH: "."}])  # "… at A&E. Sandhu says": a sentence ends
     for pattern in patterns:
         word = pattern["pattern"]
         if isinstance(word, str) and " " not in word and len(nlp.tokenizer(word + ".")) == 1:

@@ -109,8 +109,10 @@ def _after_indefinite(doc_text: str, start: int, text: str) -> bool:
     indefinite = re.compile(r"\b(?:an?|any|every)\s+$", re.IGNORECASE)
     if not indefinite.search(doc_text[max(0, start - 6):start]) and not re.match(r"(?:an?|any|every)\s", text, re.I):
         return False
-    following = re.match(r"(?:\s+\([A-Z][\w&]*\))?\s+([a-z]+)", doc_text[start + len(text):start + len(text) + 40])
-    return following is None or following.group(1) in STOP_WORDS  # "a Care Quality Commission (CQC) inspection"
+    following = re.match(r"(?:\s+\([A-Z][\w&]*\))?(?:\s+(?:or|and)(?:\s+[A-Z][\w&’'-]*)+)?\s+([a-z]+)",
+                         doc_text[start + len(text):start + len(text) + 80])
+    return following is None or following.group(1) in STOP_WORDS  # "a Care Quality Commission (CQC) inspection",
+    # "an NHS Tayside or NHS Lanarkshire manager"
 
 
 def _sentence_initial(doc_text: str, start: int) -> bool:

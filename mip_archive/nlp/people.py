@@ -20,15 +20,15 @@ from .given_names import WEAK_GIVEN, is_given_name
 #: Capital and small letters of the Latin alphabets names are written in here ("Zieliński", "Ó Briain", "Şahin").
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
-NAME_WORD = (rf"(?:(?:[A-Z]\.\s?)*[A-Z]\.(?=\s?[A-Z][a-z])|(?:Mc|Mac|O[’']|D[’'])?[{UPPER}][{LOWER}’']*[{LOWER}]"
-             rf"(?:-[{UPPER}{LOWER[:3]}][{LOWER}’']*[{LOWER}])*)")  # "Hyun-woo" too
+NAME_WORD = (rf"(?:(?<![\w&])(?:[A-Z]\.\s?)*[A-Z]\.(?=\s?[A-Z][a-z])|(?:Mc|Mac|O[’']|D[’'])?[{UPPER}][{LOWER}’']*[{LOWER}]"
+             rf"(?:-[{UPPER}{LOWER[:3]}][{LOWER}’']*[{LOWER}])*)")  # "Hyun-woo" too; "A&E. Sandhu" has no initial
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|la|le|ap|bin|al)"
 _CAPITAL_PARTICLE = re.compile(r"St|Ap|De|Da|Di|Du|Van|Von|Le|La|Del|Della|Mac|Mc|Ní|Nic|Ó|Den|Der")
 _WORD_RE = re.compile(NAME_WORD)
 #: A run of name words on one line ("Wales Bethan Rhys-Jenkins", "Martin de Souza").
 _RUN = re.compile(rf"{NAME_WORD}(?:(?:[^\S\n]+|(?<=\.))(?:{_PARTICLE}\s+){{0,2}}{NAME_WORD})*")
 _ROLES = rf"(?:{lexicon.ROLE_NOUNS}|fellow|columnist|organiser)"
-_TITLE = re.compile(r"(?:(?:" + "|".join(sorted(lexicon.TITLES, key=len, reverse=True)) + r")\.?\s+)+", re.I)
+LEADING_TITLES = re.compile(r"(?:(?:" + "|".join(sorted(lexicon.TITLES, key=len, reverse=True)) + r")\.?\s+)+", re.I)
 
 #: "national officer for London and the South East " — then the run (place + name) starts.
 _ROLE_BEFORE = re.compile(
@@ -111,7 +111,7 @@ def is_personal_name(text: str) -> bool:
 def _name_after(text: str, position: int, has_place: bool) -> tuple[int, int] | None:
     """The name ending the capitalised run at `position`: its last two words (three with a middle initial);
     after a role's place ("for Wales") the run must hold more than the name."""
-    title = _TITLE.match(text, position)
+    title = LEADING_TITLES.match(text, position)
     run = _RUN.match(text, title.end() if title else position)
     if run is None or re.match(r"\s[A-Z]", text[run.end():run.end() + 2]):
         return None  # more capitalised words follow: an organisation's name, not a person's
@@ -132,7 +132,7 @@ def _whole_name(text: str, start: int, end: int, min_words: int = 2) -> tuple[in
     """The span without a leading title or trailing possessive, if it still looks like a person's name."""
     byline = _LEADING_FUNCTION.match(text, start)  # "By Jane Doe, head of policy"
     start = byline.end() if byline else start
-    title = _TITLE.match(text, start)
+    title = LEADING_TITLES.match(text, start)
     start = title.end() if title else start
     end = end - 2 if text[end - 2:end] in ("'s", "’s") else end
     name = text[start:end]

@@ -43,7 +43,7 @@ _HYPHEN_AFTER = re.compile(r"(?:-[A-Z][\w’']*[a-z])+")
 
 
 _HYPHENATED_WORD = r"(?<![\w-])[A-Z][\w’']*[a-z]-"
-_HYPHEN_BEFORE = re.compile(rf"(?:{_HYPHENATED_WORD})$|(?:(?<!\w)(?:[A-Z]\.\s?)*[A-Z]\.\s?)$")
+_HYPHEN_BEFORE = re.compile(rf"(?:{_HYPHENATED_WORD})$|(?:(?<![\w&])(?:[A-Z]\.\s?)*[A-Z]\.\s?)$")
 
 
 _REGION_AFTER = re.compile(r" (?:" + "|".join(lexicon.NATIONS) + r")\b")
@@ -399,7 +399,7 @@ def _is_outlet(text: str, ent: Span) -> bool:
 def _is_nhs_place(text: str) -> bool:
     """"NHS Lanarkshire", "NHS Greater Glasgow and Clyde": a health board or ICB, not a national body."""
     words = text.split()
-    return (len(words) > 1 and words[0] == "NHS" and words[1].lower() not in lexicon.NHS_NATIONAL_WORDS
+    return (len(words) > 1 and words[0] == "NHS" and words[1].lower().rstrip(",;:") not in lexicon.NHS_NATIONAL_WORDS
             and all(w[:1].isupper() or w in ("and", "of") for w in words[1:]))
 
 
