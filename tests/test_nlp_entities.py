@@ -1081,3 +1081,40 @@ def test_a_title_opening_a_name_that_who_shows_is_a_persons_is_not_part_of_it():
 
     assert (person.label, person.text, text[person.start:person.end]) == ("PERSON", "Marisa Quennell",
                                                                            "Marisa Quennell")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people with their honours after "led by" are no document's title
+    ("MiP welcomed the review of health and social care leadership led by General Sir Alwyn Tregarthen and Dame "
+     "Nerys Pollitt, published yesterday.",
+     {("ORG", "MiP"), ("PERSON", "Alwyn Tregarthen"), ("PERSON", "Nerys Pollitt")}),
+    # a small word the model left at a name's end, an answer's letter, a count before plural plans, "English"
+    ("Nasreen Chaudhry of Hale Whitcombe Solicitors explains what managers need to know",
+     {("PERSON", "Nasreen Chaudhry"), ("ORG", "Hale Whitcombe Solicitors")}),
+    ("Q. What if someone complains?\n\nA. NHS England has said that boards must act.", {("ORG", "NHS England")}),
+    ("Local leaders were told to draw up 44 Sustainability and Transformation Plans by June.",
+     {("REPORT", "Sustainability and Transformation Plans")}),
+    ("Boards in Wales are not covered by the English Workforce Race Equality Standard.",
+     {("REPORT", "Workforce Race Equality Standard")}),
+    # a hyphenated reviewer, and a reviewer's report followed by what it looked into
+    ("It follows the Tarrant-Holme review. It came after the Penhallow Report into Tamarside, and the Scottish "
+     "COVID-19 Inquiry continues.",
+     {("REPORT", "Tarrant-Holme review"), ("REPORT", "Penhallow Report"), ("REPORT", "Scottish COVID-19 Inquiry")}),
+    # a staff network is a group, not a person
+    ("Idris Kaur, a service manager who chairs the trust’s Mosaic Network for BME staff, admits he was sceptical.",
+     {("PERSON", "Idris Kaur"), ("ORG", "Mosaic Network")}),
+    # a body's numbered report is named with the body, which stays a body
+    ("MiP reacts to the Review Body on Senior Salaries Thirty-Eighth Annual Report, published today.",
+     {("ORG", "MiP"), ("ORG", "Review Body on Senior Salaries"),
+      ("REPORT", "Review Body on Senior Salaries Thirty-Eighth Annual Report")}),
+    ("Responding to the Review Body on Senior Salaries Forty-First Annual Report, MiP pointed to the Penhallow "
+     "review of the fit and proper persons test, published in February.",
+     {("ORG", "MiP"), ("ORG", "Review Body on Senior Salaries"), ("REPORT", "Penhallow review"),
+      ("REPORT", "Review Body on Senior Salaries Forty-First Annual Report")}),
+    # a known review's short name folds into its formal title
+    ("The Keogh review, formally the Review into the quality of care and treatment provided by 14 hospital trusts "
+     "in England, named eleven trusts.",
+     {("REPORT", "Review into the quality of care and treatment provided by 14 hospital trusts in England")}),
+])
+def test_honours_small_words_answers_counts_reviewers_networks_and_numbered_reports(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

@@ -624,3 +624,23 @@ def test_one_head_of_service_in_a_named_board_is_unnamed_and_the_board_does_not_
 
     assert quotes_of(enricher, text) == [
         quote("I used to manage a service. Now I manage a spreadsheet of vacancies.", None, None, "wrote")]
+
+
+#: A feature from the held-out set heldout81 (our own text), up to the quote that matters.
+_TEN_YEARS_ON = "".join([
+    'Ten years after Francis: has the NHS learned its lessons?\n\n',
+    'A decade on from the report that shook the health service, Faith Moss asks managers, a chief executive and a leading academic whether the culture of the NHS has really changed\n\n',
+    'On 6 February 2013, Robert Francis QC published the final report of his public inquiry into Mid Staffordshire NHS Foundation Trust. Its 1,782 pages and 290 recommendations described in painful detail how hundreds of patients had suffered appalling care while the trust’s board chased foundation trust status and the financial targets that came with it.\n\n',
+    'The response was swift. Within a year the Care Quality Commission had a chief inspector of hospitals, the Keogh review had put 11 trusts into special measures, and Don Berwick had told ministers that fear was “toxic to both safety and improvement”. Hard Truths, the government’s full response, promised a statutory duty of candour and a fit and proper persons test for directors.\n\n',
+    'Ten years on, how much has changed? “In some ways, an enormous amount,” says Professor Owain Pryce of Cardiff University, who has studied NHS regulation since the early 2000s. “Nobody now argues that quality is something you can leave to the clinicians while the board worries about money. That was the Francis effect, and it has stuck.\n\n',
+    '“But the things Francis said about culture – about openness, about listening to patients and staff – are much harder to legislate for. And when you look at the scandals we have had since, in maternity services for instance, you see the same pattern of warnings ignored and staff afraid to speak.”\n\n',
+    'For managers, the decade has been a mixed one. Yusuf Patel, now chief executive of Marshfield and Wessex ICB, was a junior operations manager at a trust in special measures in 2013. “I remember the day the Keogh team arrived,” he says. “It was terrifying, and it was also the first time I’d seen anyone from outside ask our ward staff what they thought.”\n\n',
+    'Patel believes the NHS got some things badly wrong after Francis, not least the churn of leaders in struggling organisations. “We sacked a lot of boards,” he says.',
+])
+
+
+def test_a_pronoun_after_a_subject_who_believes_is_the_subjects_not_a_name_later_in_the_sentence(enricher):
+    quotes = quotes_of(enricher, _TEN_YEARS_ON)
+
+    assert quotes[-1]["text"] == "We sacked a lot of boards,"
+    assert quotes[-1]["speaker"] == "Yusuf Patel"

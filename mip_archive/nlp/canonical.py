@@ -131,7 +131,9 @@ def _own_by_description(text: str, mentions: list[Mention], owned: dict[str, str
         kinds = {m.text.split()[1].lower() for m in eponymous}
         titles = [m for m in mentions if m.label == "REPORT" and len(m.canonical.split()) >= 4
                   and any(re.search(rf"\b{kind.title()}\b", m.canonical) for kind in kinds)
-                  and not known_names().get(m.canonical.lower())]  # "… Review of Workplace Culture", not "… Up review"
+                  and not known_names().get(m.canonical.lower())  # "… Review of Workplace Culture", not "… Up review"
+                  and not any(m.canonical.startswith(o.text + " ") for o in mentions if o.label == "ORG")]  # nor
+        # the "Review Body on Senior Salaries Forty-First Annual Report": a body's report, its "Review" the body's
         if len({m.text.split()[0] for m in eponymous}) != 1:
             return
     if not eponymous or len({m.canonical for m in titles}) != 1:

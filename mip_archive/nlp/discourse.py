@@ -14,7 +14,8 @@ SENTENCE_END = re.compile(r"(?<!(?<![A-Za-z])[A-Z])[.!?][”’\"']?\s+(?=[A-Z�
 
 
 #: A person who speaks: "Siân Morgan-Pugh, …, said", "Jo Bloggs says".
-_SPEAKS_AFTER = re.compile(r"(?:,[^,.;]{0,80},|,)?\s+(?:said|says|told|tells|added|adds|explained|argued|warned)\b")
+_SPEAKS_AFTER = re.compile(r"(?:,[^,.;]{0,80},|,)?\s+(?:said|says|told|tells|added|adds|explained|argued|warned|believes|"
+                           r"believed|thinks|thought|admits|admitted|insists|insisted|recalls|recalled)\b")
 #: One unnamed person, who can be the "he" or "she" that follows ("When I asked one journalist …, he said").
 _UNNAMED_ONE = re.compile(
     r"\b(?:(?:one|another)\s+(?:[a-z-]+\s+){0,2}(?:journalist|reporter|manager|director|member|colleague|nurse|doctor|"

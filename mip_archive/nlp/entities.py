@@ -62,7 +62,25 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     mentions = _with_bodies_of(text, _with_listed_bodies(text, _trusts_in_runs(text, mentions)))
     mentions = with_quoted_titles(text, _without_places_in_trust_names(mentions))
     mentions = _without_lone_words(text, with_titles_apart(text, with_unquoted_titles(text, mentions)))
-    return _without_nested(_programmes(text, mentions))
+    return _without_nested(_programmes(text, _annual_reports(text, mentions)))
+
+
+#: After a body's name: "… Thirty-Eighth Annual Report", "… 47th Report 2025".
+_ANNUAL_REPORT_AFTER = re.compile(
+    r"[’']?s?\s+(?:(?:[A-Z][a-z]+-)?[A-Z][a-z]+(?:st|nd|rd|th)|\d+(?:st|nd|rd|th))\s+(?:Annual\s+)?Report(?:\s+\d{4})?\b")
+
+
+def _annual_reports(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Review Body on Senior Salaries Thirty-Eighth Annual Report": a body's numbered report is named with the
+    body (the body stays a mention of its own)."""
+    added = []
+    for body in [m for m in mentions if m.label == "ORG"]:
+        after = _ANNUAL_REPORT_AFTER.match(text, body.end)
+        if after:
+            end = after.end()
+            mentions = [m for m in mentions if not (m.label == "REPORT" and body.end <= m.start < end)]
+            added.append(Mention(text[body.start:end], "REPORT", body.start, end))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _without_nested(mentions: list[Mention]) -> list[Mention]:
@@ -141,6 +159,8 @@ def _firms_not_people(text: str, mentions: list[Mention]) -> list[Mention]:
         elif not is_given_name(mention.text.split()[0]) and (employer or (
                 text[mention.start - 4:mention.start] == " of " and mention.start - 4 in people_ends)):
             mention.label = "ORG"
+        elif mention.text.split()[-1].lower() in _GROUP_ENDINGS:
+            mention.label = "ORG"  # "the trust's Mosaic Network for BME staff"
         elif _DESCRIBED_AS_FIRM.match(text, mention.end) or any(
                 o.label == "ORG" and o.text.startswith(mention.text + " ")
                 and o.text.split()[-1] in _FIRM_ENDINGS for o in mentions):
@@ -148,6 +168,8 @@ def _firms_not_people(text: str, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+#: Last words of a group's name, never of a person's ("Rainbow Network", "Carers Forum").
+_GROUP_ENDINGS = frozenset("network forum alliance association society partnership collective consortium".split())
 #: What a firm or a charity's own name ends with ("Thornton Hale Solicitors", "Kestrel Chambers").
 _FIRM_ENDINGS = frozenset("Solicitors LLP Chambers Associates Partners Consulting Ltd Limited Group".split())
 #: ", a housing association that has built …", ", the law firm": what follows a body's name, not a person's.

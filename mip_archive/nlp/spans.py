@@ -99,6 +99,8 @@ _REPORT_NATION = re.compile(r" for (?:England|Wales|Scotland|Northern Ireland)\b
 
 #: A titled report's subject, two capitalised words or more: " of the Fit and Proper Persons Test", " for Board Members"
 _REPORT_SUBJECT = re.compile(r" (?:of|for|into) (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on) )*[A-Z][\w’'-]*)+")
+#: A report named after its author: "Francis Report", "Kirkup Inquiry".
+_EPONYMOUS = re.compile(r"(?:the\s+)?(?!(?:Independent|National|Public|Government|Annual)\b)[A-Z][a-z]+\s+(?:Report|Review|Inquiry)")
 _REPORT_OF = re.compile(r" (?:of|into|for) (?:the )?[A-Z][\w’'-]*(?: (?:(?:and|of|in|the|for|on|at) )*[A-Z][\w’'-]*)*")
 
 
@@ -175,8 +177,13 @@ def _widened(ent: Span) -> tuple[int, int]:
         plural = _PLURAL_OWNERS_BEFORE.search(text, max(0, start - 40), start)  # "Senior Managers’ " + "Wellbeing Survey"
         if plural and not known_names().get(plural.group(0)[:-2].strip().lower()):
             start = plural.start()
+        hyphen = re.search(rf"{_HYPHENATED_WORD}$", text[max(0, start - 20):start])
+        if hyphen:  # "Wade-" + "Gery review", "Hampton-" + "Alexander Review"
+            start -= len(hyphen.group(0))
         tail = _REPORT_NATION.match(text, end) or _REPORT_YEAR.match(text, end) or _REPORT_AGREEMENT.match(text, end) or (  # "10 Year Health Plan" + " for England"
             _REPORT_SUBJECT.match(text, end) if ent.text.split()[-1].istitle() else None)  # "Kark Review" + " of the Fit …"
+        if tail and tail.group(0).startswith(" into ") and _EPONYMOUS.fullmatch(ent.text):
+            tail = None  # "the Francis Report into Mid Staffs": the report's name, then what it looked into
         return start, (tail.end() if tail else end)
     if ent.label_ == "TRUST":
         tail = _TRUST_TAIL_AFTER.match(text, end)  # "Whitmoor Hospitals" + " FT", "Cwm Taf Morgannwg" + " UHB"
@@ -241,15 +248,34 @@ def _strip_edges(text: str) -> str:
     return text.strip(_EDGE_JUNK)
 
 
+#: A small word left dangling at a name's end ("Nasreen Chaudhry of" + a firm the model cut off).
+_TRAILING_SMALL_WORD = re.compile(r"\s+(?:of|and|the|for|at|to|in|on)$")
+#: An answer's or a question's letter opening a line ("A. The framework says …"): no part of a name.
+_QA_LETTER = re.compile(r"^[QA]\.\s+")
+#: A count before plural plans ("44 Sustainability and Transformation Plans"), not a title's own number ("10 Year Plan").
+_COUNT_BEFORE_PLURAL = re.compile(r"^\d+\s+(?=[A-Z].*\b(?:Plans|Reviews|Reports|Strategies|Frameworks|Surveys)$)")
+#: "English" before a name the project knows ("the English Workforce Race Equality Standard"): England's own
+#: standard, described (a Scottish or Welsh one is a different document: "the Scottish COVID-19 Inquiry").
+_NATION_ADJECTIVE = re.compile(r"^English\s+")
+
+
+def _without_nation_before_known(text: str) -> str:
+    rest = _NATION_ADJECTIVE.sub("", text)
+    return rest if rest != text and known_names().get(rest.lower()) and not known_names().get(text.lower()) else text
+
+
 def _trim_steps(label: str):
     steps = [_strip_edges, _unless_known(_after_colon), lambda t: LEADING_THE.sub("", t), lambda t: _TRAILING_POSSESSIVE.sub("", t),
              _strip_post_nominal, lambda t: t if _TITLE_YEAR.search(t) else _EDGE_YEAR.sub("", t), _programme_name,
-             lambda t: _SECTION_OF.sub("", t), _strip_edges]
+             lambda t: _SECTION_OF.sub("", t), lambda t: _TRAILING_SMALL_WORD.sub("", t), _strip_edges]
     if label == "PERSON":
         steps.insert(1, _strip_titles)
         steps.insert(1, _strip_leading_stop_words)  # a byline's "By Jane Doe"
     else:
         steps.insert(2, _strip_possessor)
+        steps.insert(-1, _without_nation_before_known)
+        steps.insert(1, lambda t: _COUNT_BEFORE_PLURAL.sub("", t))
+        steps.insert(1, lambda t: _QA_LETTER.sub("", t))
         steps.insert(1, _evidence_target)
         steps.insert(1, _unless_known(lambda t: _LEADING_GERUND.sub("", t)))  # not "Reading the Signals"
         steps.insert(1, _strip_leading_stop_words)

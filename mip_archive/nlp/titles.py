@@ -189,6 +189,8 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
         trimmed = re.sub(r"\s+\([A-Z]{2,6}\)$", "", _TIME_TAIL.sub("", match.group("title")).rstrip("’'"))  # "… (HTSD)"
         bare = LEADING_THE.sub("", _LEADING_CONJUNCTION.sub("", trimmed))  # "The ACAS Code …", "And We Are the NHS: …"
         start, end = match.start("title") + len(trimmed) - len(bare), match.start("title") + len(trimmed)
+        if bare.split()[0].lower().rstrip(".") in lexicon.TITLES:
+            continue  # "led by General Sir Gordon Messenger and Dame …": people, not a document's title
         mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
         mentions.append(Mention(text[start:end], "REPORT", start, end))
     for start, end in _comma_titles_before_initials(text):  # "Our Arden, Our Wyre (OAOW)"
