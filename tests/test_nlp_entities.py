@@ -1118,3 +1118,29 @@ def test_a_title_opening_a_name_that_who_shows_is_a_persons_is_not_part_of_it():
 ])
 def test_honours_small_words_answers_counts_reviewers_networks_and_numbered_reports(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person's name and "of" that the model ran into a body's name are the person and the body
+    ("The motion, proposed by Orla Keegan of NHS Wrenfield CCG and seconded by Tariq Anwar of NHS Fellmoor and "
+     "Dale CCG, was carried.",
+     {("PERSON", "Orla Keegan"), ("TRUST", "NHS Wrenfield CCG"), ("PERSON", "Tariq Anwar"),
+      ("TRUST", "NHS Fellmoor and Dale CCG")}),
+    # a commission named after its chair, in lower case, is the exercise it runs
+    ("It is a decade since the Pemberton commission recommended a cap on care costs.",
+     {("REPORT", "Pemberton commission")}),
+    # a union is named as the article writes it (the archive-wide key folds the case)
+    ("Unison and the RCN welcomed the award.", {("ORG", "Unison"), ("ORG", "RCN")}),
+    # a commission named formally and after its chair is one exercise, under the formal name
+    ("MiP urged ministers to act on the Commission on Rural Care, chaired by Baroness Pemberton. The Pemberton "
+     "commission reports in the spring; the Halloran commission never did.",
+     {("ORG", "MiP"), ("REPORT", "Commission on Rural Care"), ("PERSON", "Pemberton"),
+      ("REPORT", "Halloran commission")}),
+    # two bodies the project knows stay two, though one name opens the other
+    ("Members in NHS Wales will be balloted. NHS Wales Employers said it would respond.",
+     {("ORG", "NHS Wales"), ("ORG", "NHS Wales Employers")}),
+    # an attack's name and "the Welsh NHS" name no body
+    ("The WannaCry attack hit the Welsh NHS hard.", set()),
+])
+def test_people_of_bodies_eponymous_commissions_unions_as_written_and_attacks(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

@@ -82,7 +82,30 @@ def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
         if (mention.label == "REPORT" and len(words) == 2 and words[1].lower() in lexicon.REPORT_WORDS
                 and owned.get(words[0], mention.canonical) != mention.canonical):
             mention.canonical = owned[words[0]]
-    return _with_reviewers_alone(mentions)
+    return _commissions_by_chair(text, _with_reviewers_alone(mentions))
+
+
+def _commissions_by_chair(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Casey commission" beside the "Commission on Adult Social Care, chaired by Baroness Casey": when an
+    article names one commission formally and one after its chair (the one named just after the formal name, if
+    several), the two are the same exercise, under the formal name."""
+    formal = [m for m in mentions if m.label in ("REPORT", "ORG")
+              and re.match(r"(?:Independent |Royal )?Commission (?:on|for|into) [A-Z]", m.canonical)]
+    by_chair = [m for m in mentions if m.label == "REPORT" and re.fullmatch(r"[A-Z][\w’'-]+ commission", m.text)]
+    if len({m.canonical for m in formal}) != 1 or not by_chair:
+        return mentions
+    chairs = {m.text.split()[0] for m in by_chair}
+    if len(chairs) > 1:
+        chairs = {c for c in chairs if any(re.search(rf"\b{re.escape(c)}\b", text[f.end:f.end + 80]) for f in formal)}
+    if len(chairs) != 1:
+        return mentions
+    chair = chairs.pop()
+    for mention in by_chair:
+        if mention.text.split()[0] == chair:
+            mention.canonical = formal[0].canonical
+    for mention in formal:
+        mention.label = "REPORT"
+    return mentions
 
 
 def _with_reviewers_alone(mentions: list[Mention]) -> list[Mention]:
@@ -247,10 +270,20 @@ def _about(s_words: list[str], f_words: list[str]) -> bool:
     return bool(before) and before[-1] in ("of", "on", "to", "for")
 
 
+def _known_apart(short: str, full: str) -> bool:
+    """Both names are known bodies, and not known as one ("same" in patterns/names.jsonl)."""
+    if not known_names().get(short.lower()) or not known_names().get(full.lower()):
+        return False
+    group = known_groups().get(short.lower())
+    return group is None or group != known_groups().get(full.lower())
+
+
 def _is_short_form(short: str, full: str, label: str) -> bool:
     s_words, f_words = _words(short), _words(full)
     if label == "ORG" and f_words[:len(s_words)] == s_words and full.split()[-1] in lexicon.NATIONS:
         return False  # "MiP Cymru" is the union's arm in Wales, not the fullest name of "MiP"
+    if label == "ORG" and f_words[:len(s_words)] == s_words and _known_apart(short, full):
+        return False  # "NHS Wales" and "NHS Wales Employers": two bodies the project knows, not one
     if label == "PERSON":
         if 1 < len(s_words) < len(f_words):
             return f_words[-len(s_words):] == s_words  # "St John-Harcourt" in "Philippa St John-Harcourt"

@@ -55,7 +55,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
         for mention in _split_possessive(mention_of(ent)):
             if not _is_role_place(text, mention):
                 mentions.append(mention)
-    mentions = _with_owners_before_bodies(text, mentions)
+    mentions = _with_owners_before_bodies(text, _people_of_bodies(mentions))
     mentions = _people_who(text, _with_outlets_told(text, _firms_not_people(text, _with_first_name_people(text, _with_role_named_people(text, mentions)))))
     mentions = _with_owner_in_trust_names(text, _with_nhs_before_lists(text, _with_listed_places(text, _with_known_pairs_apart(text, _split_coordinated(mentions)))))
     mentions = _with_places_joined(text, mentions)
@@ -104,6 +104,26 @@ def _programmes(text: str, mentions: list[Mention]) -> list[Mention]:
                 and "'s" not in mention.text):
             mention.label = "REPORT"
     return mentions
+
+
+#: "Aoife Brennan of NHS Harbourside CCG" run together as one body: a person's name, "of", the body's.
+_PERSON_OF_BODY = re.compile(r"^(?P<person>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}) of (?:the )?(?P<body>[A-Z].+)$")
+
+
+def _people_of_bodies(mentions: list[Mention]) -> list[Mention]:
+    """"proposed by Aoife Brennan of NHS Harbourside CCG": a body's mention that opens with a person's name and
+    "of" is the person and the body ("Countess of Chester Hospital" opens with no given name, so stays whole)."""
+    result = []
+    for mention in mentions:
+        match = _PERSON_OF_BODY.match(mention.text) if mention.label in ("TRUST", "ORG") else None
+        if (match is None or not is_given_name(match.group("person").split()[0])
+                or not people.is_name_shape(match.group("person"))):
+            result.append(mention)
+            continue
+        body_start = mention.start + match.start("body")
+        result.append(Mention(match.group("person"), "PERSON", mention.start, mention.start + match.end("person")))
+        result.append(Mention(match.group("body"), mention.label, body_start, mention.end))
+    return result
 
 
 def _with_outlets_told(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -19,8 +19,8 @@ NOT_ENTITIES = frozenset(
     """nhs government state health eu uk brexit tipster britons parliament trust board recommendations introduction
     cpo ceo vsm vsms esm esms vsm/esm covid covid-19 treasury's minister ministers secretary council union the
     legal eye sharp end interview conference governance a&e ccg ccgs icb icbs ics tupe coo cfo cno cio cmo hr bame
-    gp gps ppe bme welsh scottish english irish british midlands csu pct pcts pfi nightingales omicron""".split()
-) | {"national health service", "legal eye", "sharp end"} | {  # column names whole ("Legal Eye: …") and
+    gp gps ppe bme welsh scottish english irish british midlands csu pct pcts pfi nightingales omicron wannacry""".split()
+) | {"national health service", "legal eye", "sharp end", "welsh nhs", "scottish nhs"} | {  # column names whole ("Legal Eye: …") and
     # England's regions: places, never people or bodies ("a manager in the North West")
     "north west", "north east", "south west", "south east", "east midlands", "west midlands", "east of england",
     "yorkshire and the humber", "north east and yorkshire", "the midlands", "the north", "the south"}
