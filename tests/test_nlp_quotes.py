@@ -597,33 +597,29 @@ def test_bodies_by_short_names_asides_and_responses_given(enricher, text, expect
     assert quotes_of(enricher, text) == expected
 
 
-def test_a_pronoun_after_the_one_person_who_spoke_in_the_paragraph_is_theirs_whatever_the_name_suggests(enricher):
-    text = ("Lessons from England\n\nMiP deputy chief executive Anjali Varma said the lessons from England were clear. "
-            "“Every reorganisation we have seen has cost more than promised,” he said. “Ministers can learn from that.”")
-
-    assert quotes_of(enricher, text) == [
-        quote("Every reorganisation we have seen has cost more than promised,", "Anjali Varma", "PERSON", "said",
-              "MiP deputy chief executive"),
-        quote("Ministers can learn from that.", "Anjali Varma", "PERSON", "said", "MiP deputy chief executive"),
-    ]
-
-
-def test_a_joke_is_a_cue_like_any_other_verb_of_saying(enricher):
-    text = ("Public health\n\nBehind the front line sit quieter boards. Dr Ellis Fenwick runs one of them.\n\n"
-            "“We were still finding the stationery cupboard when the first cases came in,” jokes Dr Adaeze Okoro, "
-            "a consultant at the agency.")
-
-    assert quotes_of(enricher, text) == [
-        quote("We were still finding the stationery cupboard when the first cases came in,", "Adaeze Okoro",
-              "PERSON", "jokes", "consultant at the agency")]
-
-
-def test_one_head_of_service_in_a_named_board_is_unnamed_and_the_board_does_not_speak(enricher):
-    text = ("Survey results\n\nRespondents described their year in their own words. One head of service in NHS "
-            "Ardmore wrote: “I used to manage a service. Now I manage a spreadsheet of vacancies.”")
-
-    assert quotes_of(enricher, text) == [
-        quote("I used to manage a service. Now I manage a spreadsheet of vacancies.", None, None, "wrote")]
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Lessons from England\n\nMiP deputy chief executive Anjali Varma said the lessons from England were clear. "
+        "“Every reorganisation we have seen has cost more than promised,” he said. “Ministers can learn from that.”",
+        [quote("Every reorganisation we have seen has cost more than promised,", "Anjali Varma", "PERSON", "said",
+               "MiP deputy chief executive"),
+         quote("Ministers can learn from that.", "Anjali Varma", "PERSON", "said", "MiP deputy chief executive")],
+        id="a pronoun after the paragraph's one speaker is theirs, whatever the name suggests"),
+    pytest.param(
+        "Public health\n\nBehind the front line sit quieter boards. Dr Ellis Fenwick runs one of them.\n\n"
+        "“We were still finding the stationery cupboard when the first cases came in,” jokes Dr Adaeze Okoro, "
+        "a consultant at the agency.",
+        [quote("We were still finding the stationery cupboard when the first cases came in,", "Adaeze Okoro",
+               "PERSON", "jokes", "consultant at the agency")],
+        id="a joke is a cue like any other verb of saying"),
+    pytest.param(
+        "Survey results\n\nRespondents described their year in their own words. One head of service in NHS "
+        "Ardmore wrote: “I used to manage a service. Now I manage a spreadsheet of vacancies.”",
+        [quote("I used to manage a service. Now I manage a spreadsheet of vacancies.", None, None, "wrote")],
+        id="one head of service in a named board is unnamed, and the board does not speak"),
+])
+def test_lone_speakers_jokes_and_unnamed_heads_of_service(enricher, text, expected):
+    assert quotes_of(enricher, text) == expected
 
 
 #: A feature from the held-out set heldout81 (our own text), up to the quote that matters.

@@ -140,11 +140,11 @@ class Discourse:
                    if not any(q_start <= u.start() < q_end for q_start, q_end in self.quoted)]
         if unnamed:
             return None  # "When I asked one journalist why …, he said": no one we can name
-        if not nearby:  # "Priya Raghavan said the lessons were clear. ‘…,’ he said.": the one speaker, whatever
-            said = {m.canonical: m for m in self._people(p_start, position)  # the name seems to say
-                    if _SPEAKS_AFTER.match(self.text, m.end)}
-            if len(said) == 1 and len({m.canonical for m in self._people(p_start, position)}) == 1:
-                return next(iter(said.values()))
+        if not nearby:  # "Priya Raghavan said the lessons were clear. ‘…,’ he said.": the paragraph's one person,
+            named = self._people(p_start, position)  # who spoke, whatever the name seems to say
+            said = [m for m in named if _SPEAKS_AFTER.match(self.text, m.end)]
+            if said and len({m.canonical for m in named}) == 1:
+                return said[-1]
         subject = self._interview_subject()
         if (not nearby and subject is not None and pronoun_fits(subject.canonical.split()[0], pronoun)
                 and re.match(rf"{pronoun}\b", self.text[p_start:position], re.IGNORECASE)):

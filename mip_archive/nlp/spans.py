@@ -88,8 +88,9 @@ _TITLE_THEN_REPORT = re.compile(r"([A-Z][\w’'-]*(?: (?:(?:and|of|for|on|the|to
 _PLURAL_OWNERS_BEFORE = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z]+ )?[A-Z][a-z]+s[’'] $")
 #: "Hale & " before "Bright LLP": a firm's names joined by an ampersand the model split at.
 _AMPERSAND_BEFORE = re.compile(r"(?:^|(?<=[a-z,;:(] )|(?<=\n))[A-Z][\w’'-]*[a-z] & $")
-#: "Mid-" before "Anglia Hospitals NHS Foundation Trust": a hyphenated first word the tokenizer split off.
-_TRUST_PREFIX_BEFORE = re.compile(rf"{_HYPHENATED_WORD}$")
+#: "Mid-" before "Anglia Hospitals NHS Foundation Trust", "Wade-" before "Gery review": a hyphenated first word
+#: the tokenizer split off.
+_HYPHENATED_BEFORE = re.compile(rf"{_HYPHENATED_WORD}$")
 #: "a locality manager with " + "Three " + "Shires Ambulance Service NHS Trust": a number word in mid-sentence
 #: capitals is the trust's own first word (at a sentence's start it counts the trusts).
 _NUMBER_WORD_BEFORE = re.compile(r"(?<=[a-z,] )(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) $")
@@ -177,9 +178,9 @@ def _widened(ent: Span) -> tuple[int, int]:
         plural = _PLURAL_OWNERS_BEFORE.search(text, max(0, start - 40), start)  # "Senior Managers’ " + "Wellbeing Survey"
         if plural and not known_names().get(plural.group(0)[:-2].strip().lower()):
             start = plural.start()
-        hyphen = re.search(rf"{_HYPHENATED_WORD}$", text[max(0, start - 20):start])
+        hyphen = _HYPHENATED_BEFORE.search(text, max(0, start - 20), start)
         if hyphen:  # "Wade-" + "Gery review", "Hampton-" + "Alexander Review"
-            start -= len(hyphen.group(0))
+            start = hyphen.start()
         tail = _REPORT_NATION.match(text, end) or _REPORT_YEAR.match(text, end) or _REPORT_AGREEMENT.match(text, end) or (  # "10 Year Health Plan" + " for England"
             _REPORT_SUBJECT.match(text, end) if ent.text.split()[-1].istitle() else None)  # "Kark Review" + " of the Fit …"
         if tail and tail.group(0).startswith(" into ") and _EPONYMOUS.fullmatch(ent.text):
@@ -187,7 +188,7 @@ def _widened(ent: Span) -> tuple[int, int]:
         return start, (tail.end() if tail else end)
     if ent.label_ == "TRUST":
         tail = _TRUST_TAIL_AFTER.match(text, end)  # "Whitmoor Hospitals" + " FT", "Cwm Taf Morgannwg" + " UHB"
-        prefix = _TRUST_PREFIX_BEFORE.search(text, max(0, start - 12), start)  # "Mid-" + "Anglia Hospitals"
+        prefix = _HYPHENATED_BEFORE.search(text, max(0, start - 12), start)  # "Mid-" + "Anglia Hospitals"
         return (prefix.start() if prefix else start), (tail.end() if tail else end)
     if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return start, end
