@@ -1,5 +1,9 @@
 """Entities: spaCy NER plus our rules → PERSON / TRUST / REPORT / ORG with canonical names, and stated roles."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from mip_archive.nlp import Enricher, article_text
@@ -1144,3 +1148,18 @@ def test_honours_small_words_answers_counts_reviewers_networks_and_numbered_repo
 ])
 def test_people_of_bodies_eponymous_commissions_unions_as_written_and_attacks(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("seed", ["1", "2", "3", "4", "5", "6"])
+def test_a_surname_two_people_share_goes_to_the_fuller_name_whatever_the_hash_seed(seed):
+    """The same article gives the same speakers on every run: Python's set order changes with PYTHONHASHSEED."""
+    code = ("from mip_archive.nlp.canonical import add_surname_mentions\n"
+            "from mip_archive.nlp.mention import Mention\n"
+            "text = 'Olu Bristow on leading Thameswick. Olusegun Bristow took over. Bristow says it was hard.'\n"
+            "people = [Mention('Olu Bristow', 'PERSON', 0, 11, 'Olu Bristow'),\n"
+            "          Mention('Olusegun Bristow', 'PERSON', 35, 51, 'Olusegun Bristow')]\n"
+            "print([m.canonical for m in add_surname_mentions(text, people) if m.text == 'Bristow'])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONHASHSEED": seed})
+
+    assert done.stdout.strip() == "['Olusegun Bristow']", done.stderr

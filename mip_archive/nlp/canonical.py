@@ -202,7 +202,10 @@ def fold_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
 def add_surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions for bare surnames the model missed ("Trevelyan said") of people named in full elsewhere, and for
     first names that stand for one of them ("Priya warns that …" after "Priya Raghavan")."""
-    full_names = {m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) > 1}
+    # shortest first, so that two people with one surname ("Olu Bristow", "Olusegun Bristow") leave it to the
+    # fuller name, the same way on every run (a set's order changes with the process's hash seed)
+    full_names = sorted({m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) > 1},
+                        key=lambda name: (len(name), name))
     surnames = {name.split()[-1]: name for name in full_names}
     firsts: dict[str, list[str]] = {}
     for name in full_names:
