@@ -73,7 +73,8 @@ def fold_eponymous_reports(text: str, mentions: list[Mention]) -> list[Mention]:
         alias = _ALSO_KNOWN_AS.match(text, report.end)
         if alias:  # "Examining New Options … – better known as the Dalton review"
             owned.setdefault(alias.group(1), report.canonical)
-        titled = _FORMALLY_TITLED.search(text, max(0, report.start - 120), report.start)
+        titled = _FORMALLY_TITLED.search(text, max(0, report.start - 120), report.start) or _FORMALLY_BETWEEN_DASHES.search(
+            text, max(0, report.start - 40), report.start)
         if titled:  # "the Donnelly report, formally titled Health and Care Closer to Home"
             owned.setdefault(titled.group(1), report.canonical)
     _own_by_description(text, mentions, owned)
@@ -133,8 +134,18 @@ _REVIEW_AFTER = re.compile(r"[’'”\"]?,\s+(?:the|its|their|an?)\s+(?:[\w’'-
 #: "The Lennox review of integration, led by …, and formally titled " + a title.
 _FORMALLY_TITLED = re.compile(
     rf"\b([A-Z][\w’'-]+)\s+{_REVIEW_KIND}\b[^.;:!?\n]{{0,80}}?,?\s+(?:and\s+)?(?:formally\s+|officially\s+)?(?:titled|entitled)\s+$")
+#: "The Goldacre review – formally " + a title.
+_FORMALLY_BETWEEN_DASHES = re.compile(rf"\b([A-Z][\w’'-]+)\s+{_REVIEW_KIND}\s+[–—]\s+formally\s+$")
 #: "The government’s review of health and social care leadership, " + a title: the title is that review's.
 _DESCRIBED_AS_REVIEW = re.compile(rf"\b{_REVIEW_KIND}\b[^.;:!?\n‘“\"]{{0,70}},\s*$", re.I)
+
+
+def _described_as_review(text: str, start: int) -> bool:
+    """"The panel’s report, " before a title; but not "Her report for the think tank, " (a report the person
+    being written about wrote) nor "MiP’s submission to the inquiry, " (a document sent to the review)."""
+    described = _DESCRIBED_AS_REVIEW.search(text, max(0, start - 90), start)
+    return bool(described) and not re.search(r"\b(?:her|his|my|their|to\s+the|to)\s+(?:own\s+)?$",
+                                             text[max(0, described.start() - 14):described.start()], re.I)
 
 
 def _own_by_description(text: str, mentions: list[Mention], owned: dict[str, str]) -> None:
@@ -147,7 +158,7 @@ def _own_by_description(text: str, mentions: list[Mention], owned: dict[str, str
                              if o.label == "REPORT" and len(o.canonical.split()) >= 3)]  # not "the Borders review"
     titles = [m for m in mentions if m.label == "REPORT" and len(m.canonical.split()) >= 3
               and m.canonical not in owned.values()  # "Standards That Stick, … led by Nadia Hollis" is hers
-              and (_DESCRIBED_AS_REVIEW.search(text, max(0, m.start - 90), m.start) or _REVIEW_AFTER.match(text, m.end))
+              and (_described_as_review(text, m.start) or _REVIEW_AFTER.match(text, m.end))
               and (m.canonical.split()[-1].lower() in _REVIEW_KINDS
                    or m.canonical.split()[-1].lower() not in lexicon.REPORT_WORDS)]
     if eponymous and not titles:  # one 'Surname review' beside one formal title of a review: the same document
@@ -311,6 +322,8 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
     if (label == "REPORT" and len(s_words) == 2 and s_words[1] in _REVIEW_KINDS and s_words[0] in f_words
             and s_words[1] in f_words and s_words[0] != s_words[1] and short.split()[0][:1].isupper()):
         return True  # "the Borders review" for the "Independent Review of Workplace Culture in NHS Borders"
+    if label == "REPORT" and ": " in full and _words(full.split(": ", 1)[0]) == s_words:
+        return True  # "Holding the Line" for "Holding the Line: MiP Survey of ICB Staff"
     if label == "REPORT" and ": " in full and _is_short_form(short, full.split(": ", 1)[1], label):
         return True  # "10 Year Plan" for "Fit for the Future: 10 Year Health Plan for England"
     subject = re.search(r"\s+for\s+(?:the\s+)?(?:nhs|england|wales|scotland)\b.*$", short, re.IGNORECASE)

@@ -61,7 +61,7 @@ _CODE_TITLE = re.compile(
 #: When a subtitle runs on into the sentence: "… across England at the end of November", "… in March".
 _TIME_TAIL = re.compile(
     r"\s+(?:(?:at|by)\s+the\s+(?:end|start|beginning)\s+of|in|on|last|this|(?:earlier|later)(?:\s+(?:this|last|next))?)\s+(?:the\s+)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|"
+    r"(?:\d{1,2}\s+(?=[A-Z]))?(?:January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|"
     r"spring|summer|autumn|winter|today|\d{4})\b.*$|\s+(?:today|yesterday)$")
 #: "MiP responds to Leadership for a collaborative and inclusive future, the review of …": a sentence-case title
 #: answered or published, then said to be a document.
@@ -94,7 +94,7 @@ _KIND_THEN_TITLE_PUBLISHED = re.compile(
 #: "The Lennox review, …, formally titled Integration Revisited: A Review of …, was published": a title after
 #: "titled" without quote marks.
 _TITLED = re.compile(
-    rf"\b(?:formally\s+|officially\s+)?(?:titled|entitled)[^\S\n]+(?P<title>{_TITLE_WORDS}{_ANY_SUBTITLE}{_TITLE_YEARS})"
+    rf"\b(?:formally\s+|officially\s+)?(?:titled|entitled|under\s+the\s+title)[^\S\n]+(?P<title>{_TITLE_WORDS}{_ANY_SUBTITLE}{_TITLE_YEARS})"
     r"(?=[,.;]|\s+[a-z])")
 #: "Examining New Options and Opportunities for Providers of NHS Care – better known as the Dalton review"
 _TITLE_KNOWN_AS = re.compile(
@@ -128,6 +128,43 @@ _SENTENCE_CASE_TITLE = re.compile(
     r"(?:(?:[Pp]lan|[Ff]ramework|[Ss]trategy|[Gg]uidance|[Pp]rogramme|[Tt]oolkit)[^\S\n]+for[^\S\n]+[a-z]+ing"
     rf"(?:[^\S\n]+(?!{_CLAUSE_WORD})[\w’'-]+){{1,8}}?(?=[,.;:)\n]|[^\S\n]+{_CLAUSE_WORD})"
     r"|(?:plan|framework|strategy|review|report|survey)[^\S\n]+(?:19|20)\d\d(?:/\d\d)?(?![\w/])))")
+#: The sentence's verb after a title set off by commas: "…, was published", "…, which", "…, found".
+_VERB_AFTER_TITLE = (r",\s+(?=(?:which|was|were|is|are|has|had|will|would|could|found|finds|made|makes|set|sets|"
+                     r"put|puts|gave|gives|promised|promises|argued|argues|published|called|calls|recommended|"
+                     r"recommends|concluded|concludes|warned|warns)\b)")
+#: "The panel’s report, Systems, Not Structures: Changing Health and Social Care, was published", "a group clinical
+#: strategy, Two Hospitals, One Standard, which …", "The CQC’s report, Learning, candour and accountability, found":
+#: a title that holds a comma, set off by commas after a document word and followed by the sentence's verb.
+_APPOSITIVE_COMMA_TITLE = re.compile(
+    r"\b(?:survey|report|consultation|guide|guidance|strategy|submission|review|framework|paper|plan|business\s+case|"
+    r"agreement|toolkit|charter|booklet)(?:\s+(?:of|on|into|for|to)\s+[\w’' -]{1,40}?)?,\s+"
+    r"(?P<title>[A-Z][^.;:“”‘’\"\n]{2,100}?,\s+[^.;:“”‘’\"\n]{2,100}?(?::\s+[^.;“”‘’\"\n]{3,120}?)?)" + _VERB_AFTER_TITLE)
+#: "New Decade, New Approach, the agreement that …", "Her report, One System, Five Trusts, …" read the other way:
+#: a capitalised title holding a comma, then what kind of document it is.
+_COMMA_TITLE_THEN_KIND = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?]\s)|\b(?:in|to|of|from|under|by|and)\s+)"
+    r"(?P<title>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+),\s+(?:the|its|their|our)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?:plan|strategy|report|review|framework|white\s+paper|green\s+paper|guidance|survey|"
+    r"consultation|inquiry|agreement|deal)\b")
+#: "the Department of Health’s No More Silos action plan", "its Rebuilding Health and Social Care Services strategic
+#: framework": capitalised words, then a two-word kind of document in lower case (the title is the capitalised part).
+_TITLE_THEN_TWO_WORD_KIND = re.compile(
+    r"(?:[’']s|\b(?:the|its|our|their))\s+(?P<title>(?P<head>[A-Z][\w-]*)(?:\s+(?:(?:and|of|for|the|to|in|on|with)\s+)*"
+    r"[A-Z][\w-]*){1,7})\s+(?:action|strategic|delivery|improvement|implementation|transformation|recovery|"
+    r"investment)\s+(?:plan|framework|programme|strategy)\b")
+#: "the Goldacre review – formally Better, broader, safer: using health data for research and analysis – called":
+#: a formal title between dashes.
+_FORMALLY_TITLE = re.compile(r"[–—]\s+formally\s+(?P<title>[A-Z][^–—.;\n]{3,140}?)\s+[–—]")
+#: "welcomed the central message of Making Digital Work: An Independent Review of Health Information Technology …",
+#: "as part of Build Back Better: Our Plan for Health and Social Care": capitalised words, a colon and a capitalised
+#: subtitle of three words or more, in mid-sentence.
+_MID_SENTENCE_COLON_TITLE = re.compile(
+    rf"\b[a-z][a-z’'-]*[^\S\n]+(?:[A-Z][\w-]*[’']s[^\S\n]+)?"  # "of " or "of September’s " before it
+    rf"(?P<title>(?P<head>{_TITLE_WORDS}(?:,[^\S\n]+{_TITLE_WORDS})?):[^\S\n]+(?P<sub>{_TITLE_WORDS}){_TITLE_YEARS})(?![\w’'-])")
+#: "a ‘Your Guide to the 2015 Scheme’ booklet": a quoted title, then the kind of document.
+_QUOTED_TITLE_KIND_NEXT = re.compile(
+    r"(?:[“\"](?P<double>[A-Z0-9][^“”\"\n]{3,80}?)[”\"]|[‘'](?P<single>[A-Z0-9][^‘’'\n]{3,80}?)[’'])\s+"
+    r"(?:booklet|guide|leaflet|factsheet|toolkit)\b")  # (a quoted "… survey" is found with its kind: "X survey")
 _QUOTED_TITLE = re.compile(
     rf"\b(?:{lexicon.DOCUMENT_THEN_COMMA}"
     r"|report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
@@ -169,6 +206,14 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
                *(m for m in _SENTENCE_CASE_TITLE.finditer(text)
                  if not known_names().get(m.group("head").lower()) and not _named_beyond(m.span("head"), mentions)
                  and m.group("head") not in lexicon.NOT_TITLE_HEADS),
+               *(m for m in _APPOSITIVE_COMMA_TITLE.finditer(text) if _title_of_parts(m, mentions)),
+               *(m for m in _COMMA_TITLE_THEN_KIND.finditer(text) if _title_of_parts(m, mentions)),
+               *(m for m in _TITLE_THEN_TWO_WORD_KIND.finditer(text)
+                 if not _named_already(m.span("title"), mentions) and not known_names().get(m.group("head").lower())),
+               *(m for m in _FORMALLY_TITLE.finditer(text) if len(m.group("title").split()) > 2),
+               *(m for m in _MID_SENTENCE_COLON_TITLE.finditer(text)
+                 if len(m.group("head").split()) > 1 and len(m.group("sub").split()) > 2
+                 and not _named_already(m.span("head"), mentions)),
                *(m for m in _TITLE_THEN_KIND.finditer(text)  # "NHS Providers, the body that …" is no title
                  if len(m.group("title").split()) > 1 and not _named_already(m.span("title"), mentions)
                  and not re.search(r" (?:Day|Week)$", m.group("title")))]  # "on International Women’s Day, the …"
@@ -205,7 +250,8 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
 def with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     """"its written evidence, ‘Fair Pay for Senior Leaders’," / "its guide, 'Know Your Rights in a Restructure'": a
     title in quote marks after a document word is a REPORT; it replaces the pieces the model found inside it."""
-    for match in [*_QUOTED_TITLE.finditer(text), *_QUOTED_TITLE_THEN_KIND.finditer(text)]:
+    for match in [*_QUOTED_TITLE.finditer(text), *_QUOTED_TITLE_THEN_KIND.finditer(text),
+                  *_QUOTED_TITLE_KIND_NEXT.finditer(text)]:
         group = "double" if match.group("double") else "single"  # a title in “…” may hold an apostrophe’s
         title = match.group(group)
         head = title.split(": ")[0].replace(",", "").rstrip("?")  # "One Team, One Office", "Paying for Paperwork?"
@@ -218,6 +264,23 @@ def with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
         start, title = start + len(title) - len(bare), bare
         mentions.append(Mention(title, "REPORT", start, start + len(title)))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _title_of_parts(match: re.Match, mentions: list[Mention]) -> bool:
+    """A title holding commas, whose parts are not people or bodies ("The review, Jane Doe, its chair, …" is no
+    title) nor a clause ("…, published in May"); three to fourteen words."""
+    title = match.group("title")
+    if not 2 < len(title.split()) <= 14 or re.search(r"\b(?:said|says|told|chair|chief|secretary)\b", title):
+        return False
+    if any(re.match(_CLAUSE_WORD, part.strip()) for part in title.split(",")[1:]):
+        return False  # "Better Together? Group Models in the English NHS, published in September, found"
+    start = match.start("title")
+    for part in re.finditer(r"[^,]+", title):
+        span = (start + part.start() + len(part.group()) - len(part.group().lstrip()), start + part.end())
+        if any(m.label != "REPORT" and m.start <= span[0] and span[1] <= m.end
+               and (m.label != "PERSON" or " " in m.text) for m in mentions):
+            return False  # (a lone capitalised word the model calls a person may open a title: "Wards, Not …")
+    return True
 
 
 def _named_already(span: tuple[int, int], mentions: list[Mention]) -> bool:
@@ -257,8 +320,9 @@ _FROM_ONE_TO_ANOTHER = re.compile(r"(?P<first>.+?) to (?:the )?(?P<second>.+)")
 
 def with_titles_apart(text: str, mentions: list[Mention]) -> list[Mention]:
     """A report named twice is a report at every mention (a title first found after "set out in" is found again
-    where it opens a sentence); "from the X to the Y" names two reports; a lone word the model called an
-    organisation inside a report's title ("Future" of "Fit for the Future") names nothing."""
+    where it opens a sentence), unless a longer report already holds that place; "from the X to the Y" names two
+    reports; a lone word the model called an organisation inside a report's title ("Future" of "Fit for the
+    Future") names nothing."""
     result = []
     for mention in mentions:
         pair = _FROM_ONE_TO_ANOTHER.fullmatch(mention.text) if mention.label == "REPORT" else None
@@ -278,10 +342,11 @@ def with_titles_apart(text: str, mentions: list[Mention]) -> list[Mention]:
     words_in_titles = {word for title in titles for word in re.findall(r"[\w’'-]+", title)}
     result = [m for m in result if not (m.label == "ORG" and m.text in words_in_titles and m.text.istitle()
                                         and not known_names().get(m.text.lower()))]
-    for title in titles:
+    for title in sorted(titles, key=lambda t: (-len(t), t)):  # the same order on every run, whatever the hash seed
         for match in re.finditer(rf"(?<![\w’'-]){re.escape(title)}(?![\w’'-])", text):
             start, end = match.span()
-            if not any(m.label == "REPORT" and m.start <= start and end <= m.end for m in result):
+            if not any(m.label == "REPORT" and m.start < end and start < m.end and len(m.text) >= len(title)
+                       for m in result):  # (a longer report found there keeps its place)
                 result = [m for m in result if not (m.start < end and start < m.end)]
                 result.append(Mention(title, "REPORT", start, end))
     return sorted(result, key=lambda m: m.start)
