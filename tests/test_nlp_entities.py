@@ -1017,9 +1017,10 @@ def test_known_titles_stay_whole_and_welsh_and_plural_openings(enricher, text, e
     # Scotland's special health boards are boards like the territorial ones
     ("Staff at NHS National Services Scotland, NHS 24 and Public Health Scotland were told on Monday.",
      {("TRUST", "NHS National Services Scotland"), ("TRUST", "NHS 24"), ("TRUST", "Public Health Scotland")}),
-    # a national programme by its name, and a name of two or more words before a lower-case "programme"
+    # a national programme by its name, and a name of two or more words before a lower-case "programme" (the word
+    # is part of the name unless the name is a title of its own, "Transforming …")
     ("The Transforming Care targets were missed again, and the Hollybank Futures programme was paused.",
-     {("REPORT", "Transforming Care"), ("REPORT", "Hollybank Futures")}),
+     {("REPORT", "Transforming Care"), ("REPORT", "Hollybank Futures programme")}),
     # a known report's short names fold into the formal title the article also uses
     ("MiP responds to the Darzi review\n\nThe union has responded to the Independent Investigation of the National "
      "Health Service in England, published today.",
@@ -1187,6 +1188,13 @@ def test_people_of_bodies_eponymous_commissions_unions_as_written_and_attacks(en
      {("REPORT", "Keeping the Line: MiP Survey of Trust Managers")}),
     # NHS England's 2021 promise to CCG staff is a named document
     ("NHS England’s Employment Commitment must be honoured.", {("ORG", "NHS England"), ("REPORT", "Employment Commitment")}),
+    # a programme named after a person is a programme, named with its word; one named by a title is the title
+    ("Ten managers joined the Aneira Pryce programme, and the Reshaping Community Services programme ended.",
+     {("REPORT", "Aneira Pryce programme"), ("REPORT", "Reshaping Community Services")}),
+    # a bill, or a law that shapes health and care, is a document the union answers; other laws are not
+    ("The Social Care Reform Bill went to the Lords. The Health and Wellbeing Act 2031 set up boards. The Equality "
+     "Act 2010 and the Data Protection Act 2018 still apply.",
+     {("REPORT", "Social Care Reform Bill"), ("REPORT", "Health and Wellbeing Act 2031")}),
 ])
 def test_titles_holding_commas_two_word_kinds_mid_sentence_colons_and_booklets(enricher, text, expected):
     assert entity_set(enricher, text) == expected

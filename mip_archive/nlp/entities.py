@@ -97,11 +97,16 @@ _PROGRAMME_AFTER = re.compile(r"\s+programmes?\b")
 def _programmes(text: str, mentions: list[Mention]) -> list[Mention]:
     """"the New Care Models programme": a name of two or more words just before a lower-case "programme" names
     the programme (a REPORT, like a plan), not a body, unless the name is a body we know ("the NHS Confederation
-    programme")."""
+    programme"). The word is part of the name ("the Mary Seacole programme", "the New Care Models programme")
+    unless the name is a title of its own ("the Transforming Care programme")."""
     for mention in mentions:
-        if (mention.label in ("ORG", "PERSON") and " " in mention.text and _PROGRAMME_AFTER.match(text, mention.end)
+        after = _PROGRAMME_AFTER.match(text, mention.end)
+        if (mention.label in ("ORG", "PERSON") and " " in mention.text and after
                 and not known_names().get(mention.text.lower()) and "’s" not in mention.text
                 and "'s" not in mention.text):
+            if after.group().endswith("programme") and not mention.text.split()[0].endswith("ing"):
+                mention.end = after.end()
+                mention.text = text[mention.start:mention.end]
             mention.label = "REPORT"
     return mentions
 

@@ -386,6 +386,9 @@ def _relabel(text: str, ent: Span) -> str | None:
     words = tuple(text.lower().replace("’", "'").split())
     if re.fullmatch(r"(?:19|20)\d\d", words[-1]) and len(words) > 2:
         words = words[:-1]  # "Health and Care Act 2022": a law with its year
+    if len(words) > 1 and (words[-1] == "bill" or (words[-1] == "act" and {"health", "care", "nhs"} & set(words))):
+        return "REPORT"  # "the Care Bill", "the Health and Care Act 2022": a bill, or a law that shapes health and
+        # care, is a document the union answers (the Equality Act is the law of the land, not a policy)
     if words[-1] in lexicon.LAW_WORDS and len(words) > 1:
         return None
     if lexicon.has_trust_suffix(words) and len(words) > 1:
