@@ -128,6 +128,13 @@ _SENTENCE_CASE_TITLE = re.compile(
     r"(?:(?:[Pp]lan|[Ff]ramework|[Ss]trategy|[Gg]uidance|[Pp]rogramme|[Tt]oolkit)[^\S\n]+for[^\S\n]+[a-z]+ing"
     rf"(?:[^\S\n]+(?!{_CLAUSE_WORD})[\w’'-]+){{1,8}}?(?=[,.;:)\n]|[^\S\n]+{_CLAUSE_WORD})"
     r"|(?:plan|framework|strategy|review|report|survey)[^\S\n]+(?:19|20)\d\d(?:/\d\d)?(?![\w/])))")
+def _quoted(longest: int) -> str:
+    """A title in double or single quote marks, up to `longest` characters, as the group "double" or "single" (a
+    title in “…” may hold an apostrophe’s)."""
+    return (rf"(?:[“\"](?P<double>[A-Z0-9][^“”\"\n]{{3,{longest}}}?)[”\"]"
+            rf"|[‘'](?P<single>[A-Z0-9][^‘’'\n]{{3,{longest}}}?)[’'])")
+
+
 #: The sentence's verb after a title set off by commas: "…, was published", "…, which", "…, found".
 _VERB_AFTER_TITLE = (r",\s+(?=(?:which|was|were|is|are|has|had|will|would|could|found|finds|made|makes|set|sets|"
                      r"put|puts|gave|gives|promised|promises|argued|argues|published|called|calls|recommended|"
@@ -163,19 +170,19 @@ _MID_SENTENCE_COLON_TITLE = re.compile(
     rf"(?P<title>(?P<head>{_TITLE_WORDS}(?:,[^\S\n]+{_TITLE_WORDS})?):[^\S\n]+(?P<sub>{_TITLE_WORDS}){_TITLE_YEARS})(?![\w’'-])")
 #: "a ‘Your Guide to the 2015 Scheme’ booklet": a quoted title, then the kind of document.
 _QUOTED_TITLE_KIND_NEXT = re.compile(
-    r"(?:[“\"](?P<double>[A-Z0-9][^“”\"\n]{3,80}?)[”\"]|[‘'](?P<single>[A-Z0-9][^‘’'\n]{3,80}?)[’'])\s+"
+    _quoted(80) + r"\s+"
     r"(?:booklet|guide|leaflet|factsheet|toolkit)\b")  # (a quoted "… survey" is found with its kind: "X survey")
 _QUOTED_TITLE = re.compile(
     rf"\b(?:{lexicon.DOCUMENT_THEN_COMMA}"
     r"|report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
     r"published|publishes|launched|launches|commissioned|responds to|response to|framework|plan|charter|code|"
     r"booklet|strategy|submission|handbook|manifesto|charter)[,:]?\s+"
-    r"(?:[“\"](?P<double>[A-Z0-9][^“”\"\n]{3,80}?)[”\"]|[‘'](?P<single>[A-Z0-9][^‘’'\n]{3,80}?)[’'])(?![\w])")
+    + _quoted(80) + r"(?![\w])")
 
 
 #: "MiP responds to ‘Leadership for a collaborative and inclusive future’, the review of …"
 _QUOTED_TITLE_THEN_KIND = re.compile(
-    r"(?:[“\"](?P<double>[A-Z0-9][^“”\"\n]{3,100}?)[”\"]|[‘'](?P<single>[A-Z0-9][^‘’'\n]{3,100}?)[’'])"
+    _quoted(100)
     + lexicon.KIND_AFTER_TITLE)
 
 
