@@ -1242,3 +1242,33 @@ def test_two_titles_that_overlap_give_the_same_reports_whatever_the_hash_seed():
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "5")]
     assert runs[0].stdout and runs[0].stdout == runs[1].stdout, runs[0].stderr + runs[1].stderr
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year or span of years right after a report's capitalised name is part of the name
+    ("The union gave its view on the Spending Review 2027 and on the Cancer Plan for Wales 2026-2031, published "
+     "by the Welsh Government.",
+     {("REPORT", "Spending Review 2027"), ("REPORT", "Cancer Plan for Wales 2026-2031"), ("ORG", "Welsh Government")}),
+    # a code of governance, and a capitalised name ending in Code or Manual, names a document
+    ("Trusts must follow the Code of Governance for Harbour Trusts and the Northern Capital Investment Manual, and "
+     "the Allied Boards Conduct Code applies to chairs.",
+     {("REPORT", "Code of Governance for Harbour Trusts"), ("REPORT", "Northern Capital Investment Manual"),
+      ("REPORT", "Allied Boards Conduct Code")}),
+    # the local plans of 2016 and the framework for boards are named in lower case too
+    ("'We have had the sustainability and transformation plans and now the well-led framework,' she said.",
+     {("REPORT", "sustainability and transformation plans"), ("REPORT", "well-led framework")}),
+])
+def test_years_after_titles_codes_manuals_and_lower_case_plans(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the Code" later on is the code of practice named in full
+    ("Your employer should follow the Acas Code of Practice on Redundancy Talks. The Code says you may bring a "
+     "colleague.", {("REPORT", "Acas Code of Practice on Redundancy Talks")}),
+    # a mid-sentence title before a colon may open with a verb ending in -ing, which the model takes for a body
+    ("The union has welcomed Reaching Every Ward: A Plan for Nursing Leadership 2026-2030, published on Monday.",
+     {("REPORT", "Reaching Every Ward: A Plan for Nursing Leadership 2026-2030")}),
+])
+def test_a_code_by_its_kind_alone_and_titles_opening_with_a_verb(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

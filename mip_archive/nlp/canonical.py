@@ -309,6 +309,8 @@ def _is_short_form(short: str, full: str, label: str) -> bool:
         return False  # the "Framework Agreement on the Reform of Agenda for Change" is about Agenda for Change
     if f_words[: len(s_words)] == s_words or f_words[-len(s_words):] == s_words:
         return True
+    if label == "REPORT" and len(s_words) == 1 and s_words[0] in lexicon.REPORT_WORDS and s_words[0] in f_words[1:]:
+        return True  # "the Code" after the "Acas Code of Practice on Settlement Agreements"
     if len(s_words) > 1 and _contains(f_words, s_words):
         return True
     if label == "REPORT" and (_same_report(s_words, f_words, full) or _without_descriptor(s_words, f_words)):

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from . import lexicon, people
 from .given_names import WEAK_GIVEN, is_given_name
 from .mention import Mention, known_names
+from .report_tagger import SPAN_KEY
 from .spans import LABELS, line_pieces, mention_of, text_of
 from .titles import with_quoted_titles, with_titles_apart, with_unquoted_titles
 
@@ -62,7 +63,37 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     mentions = _with_bodies_of(text, _with_listed_bodies(text, _trusts_in_runs(text, mentions)))
     mentions = with_quoted_titles(text, _without_places_in_trust_names(mentions))
     mentions = _without_lone_words(text, with_titles_apart(text, with_unquoted_titles(text, mentions)))
-    return _without_nested(_programmes(text, _annual_reports(text, mentions)))
+    mentions = _with_learned_reports(doc, mentions)
+    return _without_nested(_with_years(text, _programmes(text, _annual_reports(text, mentions))))
+
+
+def _with_learned_reports(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Reports the learned tagger found where the rules found nothing (report_tagger.py): cleaned like any span,
+    and kept only where no other name lies."""
+    added = []
+    for span in doc.spans.get(SPAN_KEY, []) if doc.spans else []:
+        mention = mention_of(span)
+        if mention is None or mention.label != "REPORT":
+            continue
+        if not any(m.start < mention.end and mention.start < m.end for m in mentions + added):
+            added.append(mention)
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+#: A year or span of years just after a report's name: " 2025", " 2023-2033", " 2015–20" (not "2024/25", a
+#: financial year that is often the plan's subject rather than its name).
+_YEARS_AFTER = re.compile(r"[^\S\n]+(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?(?![\w/–-])")
+
+
+def _with_years(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Spending Review 2025", "the Cancer Strategy for Scotland 2023-2033": a year that follows a report's
+    capitalised name is part of it."""
+    for mention in mentions:
+        after = _YEARS_AFTER.match(text, mention.end)
+        if mention.label == "REPORT" and after and mention.text.split()[-1][:1].isupper():
+            mention.end = after.end()
+            mention.text = text[mention.start:mention.end]
+    return mentions
 
 
 #: After a body's name: "… Thirty-Eighth Annual Report", "… 47th Report 2025".

@@ -48,7 +48,7 @@ MODEL_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "WORK_
 #: Last words that make a span a REPORT / TRUST whatever the model called it.
 REPORT_WORDS = frozenset(
     "review report plan plans framework survey inquiry strategy view paper charter programme assessment audit"
-    " investigation blueprint roadmap standard standards handbook stocktake policy".split()
+    " investigation blueprint roadmap standard standards handbook stocktake policy code manual".split()
 )
 #: Words that make "… Policy" a body that studies policy ("Northern Institute for Health Policy"), not a policy.
 POLICY_BODY_WORDS = frozenset("institute centre center unit association society college school university network"

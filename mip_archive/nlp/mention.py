@@ -35,6 +35,13 @@ def known_names() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def lower_case_names() -> frozenset[str]:
+    """Known names written all in lower case ("well-led framework"): the only spans without a capital or a digit
+    that name something."""
+    return frozenset(row["pattern"] for row in _name_rows() if row["pattern"] == row["pattern"].lower())
+
+
+@lru_cache(maxsize=1)
 def known_groups() -> dict[str, str]:
     """Known names that are one thing under different names (patterns' "same" key): lower-cased text → group.
     "SSRB" and the "Review Body on Senior Salaries" are one body; the fullest name the article uses stands for it."""

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 
 from .lexicon import NHS_NATIONAL_WORDS
+from .report_tagger import tagger_path
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,9 @@ def load_pipeline(model: str | None = None) -> Language:
     patterns = load_patterns()
     ruler.add_patterns(patterns)
     _keep_full_stops_apart(nlp, patterns)
+    tagger = tagger_path()
+    if tagger is not None:
+        nlp.add_pipe("mip_report_tagger", last=True, config={"path": str(tagger)})
     log.debug("loaded %s with components %s", name, nlp.pipe_names)
     return nlp
 

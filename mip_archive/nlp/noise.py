@@ -7,7 +7,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import lexicon
-from .mention import known_names
+from .mention import known_names, lower_case_names
 
 #: "in Truro", "in London, Leeds and Bristol": a place after a preposition, or ending a list of places after one.
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|near|outside|around|across)\s+(?:[A-Z][a-z]+,\s+)*(?:[A-Z][a-z]+\s+and\s+)?$")
@@ -17,7 +17,9 @@ def is_noise(text: str, label: str, doc_text: str, start: int) -> bool:
     """Whether a cleaned, labelled span names nothing: a stop word, a clause number, a role's "Guardian", "an
     Employment Tribunal", a sentence-initial common word, a number before "ICB", a place after "in" …"""
     lowered = text.lower()
-    if lowered in lexicon.NOT_ENTITIES or not re.search(r"[A-Z0-9]", text) or len(text) < 2:
+    if lowered in lexicon.NOT_ENTITIES or len(text) < 2:
+        return True
+    if not re.search(r"[A-Z0-9]", text) and text not in lower_case_names():  # "the well-led framework" is known
         return True
     if label == "PERSON" and (not text[0].isupper() or re.search(r"\d", text)):
         return True  # "s 480": a clause number, "Module 3": a part of an inquiry, not a name

@@ -14,6 +14,9 @@ from .spans import LEADING_THE
 _TITLE_WORDS = (r"[A-Z][\w’'-]*(?:[^\S\n]+(?:(?:for|of|the|and|to|in|on|a|with|through|from|at|by|into|under|after|"
                 r"over|beyond|without)[^\S\n]+)*[A-Z][\w’'-]*)*")  # within one paragraph
 _SUBTITLE = r"(?::\s+[a-z][^,.;:“”‘’\"\n]{3,90})?"
+#: Title words that stop before "and the": "the Code of Governance for Harbour Trusts" + " and the … Manual".
+_ONE_TITLE_WORDS = (r"[A-Z][\w’'-]*(?:[^\S\n]+(?:(?:for|of|the|and(?![^\S\n]+the\b)|to|in|on|a|with|through|from|at|by|"
+                    r"into|under|after|over|beyond|without)[^\S\n]+)*[A-Z][\w’'-]*)*")
 #: A title's own years: "NHS in Scotland 2016", "Kelvin and Clyde Sustainability Plan 2024–27".
 _TITLE_YEARS = r"(?:[^\S\n]+(?:19|20)\d\d(?:[–/-](?:19|20)?\d\d)?)?"
 #: A subtitle in either case: "Better Leadership for Tomorrow: NHS Leadership Review".
@@ -55,9 +58,10 @@ _TITLE_PUBLISHED = re.compile(
     rf"(?:^|(?<=\n)|(?<=[.!?]\s))(?:(?:When|After|Since|Before|Until|Once)\s+)?(?:The\s+)?"
     rf"(?P<title>{_TITLE_WORDS}:\s+[A-Za-z0-9][^,.;:“”‘’\"\n]{{2,120}}?)(?:,\s+|\s+(?:was|were|is)\s+(?:\w+\s+)?)"
     r"(?:published|launched|released)\b")
-#: "The ACAS Code of Practice on Settlement Agreements recommends …": a statutory code of practice or conduct.
+#: "The ACAS Code of Practice on Settlement Agreements recommends …", "the Code of Governance for NHS Provider
+#: Trusts": a statutory code of practice or conduct, or a code of governance.
 _CODE_TITLE = re.compile(
-    rf"(?<![\w’'-])(?P<title>(?:(?!(?:Its|Their|Our|His|Her|This|That|A|An)\s)[A-Z][\w&’'-]*\s+)*(?:Code|Statement)\s+of\s+(?:Practice|Conduct)(?:\s+(?:on|for)\s+{_TITLE_WORDS})?)")
+    rf"(?<![\w’'-])(?P<title>(?:(?!(?:Its|Their|Our|His|Her|This|That|A|An)\s)[A-Z][\w&’'-]*\s+)*(?:(?:Code|Statement)\s+of\s+(?:Practice|Conduct)|Code\s+of\s+[A-Z][a-z]+)(?:\s+(?:on|for)\s+{_ONE_TITLE_WORDS})?)")
 #: When a subtitle runs on into the sentence: "… across England at the end of November", "… in March".
 _TIME_TAIL = re.compile(
     r"\s+(?:(?:at|by)\s+the\s+(?:end|start|beginning)\s+of|in|on|last|this|(?:earlier|later)(?:\s+(?:this|last|next))?)\s+(?:the\s+)?"
@@ -168,6 +172,9 @@ _FORMALLY_TITLE = re.compile(r"[–—]\s+formally\s+(?P<title>[A-Z][^–—.;\n
 _MID_SENTENCE_COLON_TITLE = re.compile(
     rf"\b[a-z][a-z’'-]*[^\S\n]+(?:[A-Z][\w-]*[’']s[^\S\n]+)?"  # "of " or "of September’s " before it
     rf"(?P<title>(?P<head>{_TITLE_WORDS}(?:,[^\S\n]+{_TITLE_WORDS})?):[^\S\n]+(?P<sub>{_TITLE_WORDS}){_TITLE_YEARS})(?![\w’'-])")
+#: A title's opening verb ("Achieving World-Class Cancer Outcomes: …"): the model may call it a body, but bodies are not
+#: named with a gerund.
+_GERUND_HEAD = re.compile(r"(?!(?:Spring|Reading|Kettering|Worthing|Epping|Sterling|Darling|Wellbeing)\s)[A-Z][a-z]{2,}ing\s")
 #: "a ‘Your Guide to the 2015 Scheme’ booklet": a quoted title, then the kind of document.
 _QUOTED_TITLE_KIND_NEXT = re.compile(
     _quoted(80) + r"\s+"
@@ -220,7 +227,7 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
                *(m for m in _FORMALLY_TITLE.finditer(text) if len(m.group("title").split()) > 2),
                *(m for m in _MID_SENTENCE_COLON_TITLE.finditer(text)
                  if len(m.group("head").split()) > 1 and len(m.group("sub").split()) > 2
-                 and not _named_already(m.span("head"), mentions)),
+                 and not (_named_already(m.span("head"), mentions) and not _GERUND_HEAD.match(m.group("head")))),
                *(m for m in _TITLE_THEN_KIND.finditer(text)  # "NHS Providers, the body that …" is no title
                  if len(m.group("title").split()) > 1 and not _named_already(m.span("title"), mentions)
                  and not re.search(r" (?:Day|Week)$", m.group("title")))]  # "on International Women’s Day, the …"
