@@ -74,7 +74,7 @@ def quote_scores(gold_docs: list[list[dict]], found_docs: list[list[dict]], erro
     r = matched / gold_n if gold_n else 0.0
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
             "speaker_accuracy": round(right / matched, 3) if matched else 0.0,
-            "found": found_n, "gold": gold_n, "matched": matched}
+            "found": found_n, "gold": gold_n, "matched": matched, "right": right}
 
 
 def _note(errors: list | None, index: int, what: str, quote: dict) -> None:
@@ -82,10 +82,10 @@ def _note(errors: list | None, index: int, what: str, quote: dict) -> None:
         errors.append((index, what, quote["text"][:80]))
 
 
-def run_ours(texts: list[str], model: str | None) -> tuple[list[set], list[list[dict]]]:
+def run_ours(texts: list[str], model: str | None, report_tagger: bool = True) -> tuple[list[set], list[list[dict]]]:
     from mip_archive.nlp import Enricher
 
-    enricher = Enricher(model)
+    enricher = Enricher(model, report_tagger=report_tagger)
     ents, quotes = [], []
     for enrichment in enricher.enrich_many(texts):
         data = enrichment.to_json()
@@ -143,7 +143,9 @@ def table(name: str, result: dict) -> str:
     lines = [f"### {name} ({result['docs']} docs)", "",
              "| system | PERSON F1 | TRUST F1 | REPORT F1 | ORG F1 | quote P | quote R | speaker acc. |",
              "|---|---|---|---|---|---|---|---|"]
-    for system in ("enricher", "baseline"):
+    for system in ("enricher", "rules_only", "baseline"):
+        if system not in result:
+            continue
         row = result[system]
         e, q = row["entities"], row["quotes"]
         lines.append(f"| {row['name']} | " + " | ".join(f"{e[label]['f1']:.2f}" for label in LABELS)
@@ -165,7 +167,7 @@ def replica_gold(n_articles: int) -> list[dict]:
              "entities": r["entities"], "quotes": r["quotes"]} for r in records]
 
 
-def evaluate(name: str, docs: list[dict], model: str | None, show_errors: bool) -> dict:
+def evaluate(name: str, docs: list[dict], model: str | None, show_errors: bool, rules_only: bool = False) -> dict:
     texts = [d["text"] for d in docs]
     gold_ents = [{(e["label"], norm(e["canonical"])) for e in d["entities"]} for d in docs]
     gold_quotes = [d["quotes"] for d in docs]
@@ -180,9 +182,31 @@ def evaluate(name: str, docs: list[dict], model: str | None, show_errors: bool) 
                      "entities": entity_scores(gold_ents, stock_ents),
                      "quotes": quote_scores(gold_quotes, stock_quotes), "note": textacy_note},
     }
+    if rules_only:  # the same enricher without its learned REPORT tagger, in the same run
+        rules_ents, rules_quotes = run_ours(texts, model, report_tagger=False)
+        result["rules_only"] = {"name": "the same, rules only (no learned tagger)",
+                                "entities": entity_scores(gold_ents, rules_ents),
+                                "quotes": quote_scores(gold_quotes, rules_quotes)}
     if show_errors:
         _print_errors(docs, gold_ents, ours_ents, errors)
     return result
+
+
+def pooled(results: list[dict]) -> dict:
+    """Every set's documents counted together: entity counts summed per system and label."""
+    out = {"gold": f"all {len(results)} sets pooled", "docs": sum(r["docs"] for r in results)}
+    for system in ("enricher", "rules_only", "baseline"):
+        rows = [r[system] for r in results if system in r]
+        if len(rows) != len(results):
+            continue
+        entities = {label: prf(*(sum(row["entities"][label][k] for row in rows) for k in ("tp", "fp", "fn")))
+                    for label in LABELS}
+        found, gold, matched, right = (sum(row["quotes"][k] for row in rows)
+                                       for k in ("found", "gold", "matched", "right"))
+        quotes = {"p": round(matched / found, 3) if found else 0.0, "r": round(matched / gold, 3) if gold else 0.0,
+                  "speaker_accuracy": round(right / matched, 3) if matched else 0.0}
+        out[system] = {"name": rows[0]["name"], "entities": entities, "quotes": quotes}
+    return out
 
 
 def _print_errors(docs, gold_ents, ours_ents, errors) -> None:
@@ -207,23 +231,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help="spaCy model name (default: the enricher's setting)")
     parser.add_argument("--errors", action="store_true", help="list every entity/quote error on stderr")
     parser.add_argument("--speed-repeat", type=int, default=5, help="times the texts are repeated when timing")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="also score the enricher without its learned REPORT tagger, in the same run")
+    parser.add_argument("--pooled", action="store_true", help="also print every set's documents counted together")
     args = parser.parse_args(argv)
     sets = [(str(path), load_gold(path)) for path in args.gold]
     if args.replica:
         sets.append((f"replica ({args.replica} articles)", replica_gold(args.replica)))
     if not sets:
         parser.error("give at least one gold file or --replica N")
-    results = [evaluate(name, docs, args.model, args.errors) for name, docs in sets]
+    results = [evaluate(name, docs, args.model, args.errors, args.rules_only) for name, docs in sets]
     texts = [doc["text"] for _, docs in sets for doc in docs]
     speed = measure_speed(texts, args.model, args.speed_repeat)
     for result in results:
         print(table(result["gold"], result) + "\n")
         if result["baseline"]["note"]:
             print(f"note: {result['baseline']['note']}\n")
+    if args.pooled and len(results) > 1:
+        print(table(pooled(results)["gold"], pooled(results)) + "\n")
     print(f"speed: stock nlp.pipe {speed['stock_wps']} words/s, enricher {speed['enricher_wps']} words/s "
           f"(ratio {speed['ratio']})")
     if args.json:
-        args.json.write_text(json.dumps({"results": results, "speed": speed}, indent=2), encoding="utf-8")
+        summary = {"results": results, "speed": speed}
+        if args.pooled and len(results) > 1:
+            summary["pooled"] = pooled(results)
+        args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return 0
 
 

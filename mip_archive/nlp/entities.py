@@ -63,21 +63,67 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     mentions = _with_bodies_of(text, _with_listed_bodies(text, _trusts_in_runs(text, mentions)))
     mentions = with_quoted_titles(text, _without_places_in_trust_names(mentions))
     mentions = _without_lone_words(text, with_titles_apart(text, with_unquoted_titles(text, mentions)))
-    mentions = _with_learned_reports(doc, mentions)
+    mentions = _with_learned_reports(doc, _with_years(text, mentions))
     return _without_nested(_with_years(text, _programmes(text, _annual_reports(text, mentions))))
 
 
+#: What a learned report must look like: two words or more opening with a capital or a number ("Exercise Cygnus",
+#: "Module 3", "2023/24 priorities and operational planning guidance"); not a lone word the tagger cut from a
+#: longer title ("Vision", "Empty") or lone initials ("MARS"), nor a phrase opening in lower case ("a Shared …").
+_LEARNED_SHAPE = re.compile(r"(?:the\s+)?[A-Z0-9][^\s]*\s+\S.*", re.DOTALL)
+#: How a learned span may run on past a report the rules found: into its subject or a capitalised word ("Acas Code
+#: of Practice" + " on handling requests …", "Clinical Review" + " of Standards"), not into the sentence ("…
+#: Staff Transfers" + " applies") or a lower-case kind the rules leave off ("No Wrong Door" + " action plan").
+_RUNS_ON = re.compile(r"\s*(?:of|on|for|into|to|in|:|[A-Z0-9])")
+#: … and what may open it before that report: capitalised words and small words ("CCG " + "Improvement and
+#: Assessment Framework", "Fit and " + "Proper Person Test Framework"), not a clause ("Griffiths came ").
+_RUNS_BACK = re.compile(r"^(?:(?:[A-Z0-9][\w’'&/-]*|and|of|for|the|on|in|to)\s+)+$")
+
+
+#: A law's name may hold a body's ("the Trade Union and Labour Relations (Consolidation) Act 1992").
+_LAW_END = re.compile(r"\b(?:Act|Bill|Regulations|Order)(?:\s+\d{4})?$")
+
+
 def _with_learned_reports(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Reports the learned tagger found where the rules found nothing (report_tagger.py): cleaned like any span,
-    and kept only where no other name lies."""
-    added = []
+    """Reports the learned tagger found where the rules found none (report_tagger.py), cleaned like any span. A
+    learned title takes the place of the pieces the rules named inside it ("the Good Friday Agreement" the model
+    called a body), but never overrides a name the rules found whole."""
+    added: list[Mention] = []
     for span in doc.spans.get(SPAN_KEY, []) if doc.spans else []:
         mention = mention_of(span)
-        if mention is None or mention.label != "REPORT":
+        if mention is None or mention.label != "REPORT" or not _LEARNED_SHAPE.fullmatch(span.text):
             continue
-        if not any(m.start < mention.end and mention.start < m.end for m in mentions + added):
-            added.append(mention)
+        inside = [m for m in mentions + added if m.start < mention.end and mention.start < m.end]
+        if not all(mention.start <= m.start and m.end <= mention.end and m.end - m.start < len(mention.text)
+                   for m in inside) or not _may_replace(mention, inside):
+            continue
+        mentions = [m for m in mentions if m not in inside]
+        added = [m for m in added if m not in inside] + ([] if _law_left_out(mention.text) else [mention])
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _may_replace(learned: Mention, inside: list[Mention]) -> bool:
+    """Whether a learned title may take the place of the names inside it: not two names run together ("… in 2015
+    and the Kark review"), not a known body in mid-title (unless the title is a law's: "Trade Union and Labour
+    Relations … Act"), and not a report the rules found whole, run on into the sentence or a lower-case kind."""
+    if sum(m.label == "REPORT" for m in inside) > 1 or (" and the " in learned.text and inside):
+        return False
+    for m in inside:
+        known = known_names().get(m.text.lower())
+        if m.label in ("ORG", "TRUST") and known and m.start > learned.start and not _LAW_END.search(learned.text):
+            return False
+        if m.label == "REPORT" and (known or not _RUNS_ON.match(learned.text[m.end - learned.start:] or ":")
+                                    or not _RUNS_BACK.search(learned.text[:m.start - learned.start] or "X ")):
+            return False
+    return True
+
+
+def _law_left_out(name: str) -> bool:
+    """A law the rules would not call a report (spans._relabel): not a bill, and not about health or care."""
+    words = name.lower().replace("’", "'").split()
+    if re.fullmatch(r"(?:19|20)\d\d", words[-1]) and len(words) > 2:
+        words = words[:-1]
+    return words[-1] in lexicon.LAW_WORDS and words[-1] != "bill" and not {"health", "care", "nhs"} & set(words)
 
 
 #: A year or span of years just after a report's name: " 2025", " 2023-2033", " 2015–20" (not "2024/25", a

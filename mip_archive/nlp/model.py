@@ -90,8 +90,9 @@ def _files(folder) -> list:
     return found
 
 
-def load_pipeline(model: str | None = None) -> Language:
-    """The trimmed stock model with an entity ruler after its NER (rules win where they overlap)."""
+def load_pipeline(model: str | None = None, report_tagger: bool = True) -> Language:
+    """The trimmed stock model with an entity ruler after its NER (rules win where they overlap), and the learned
+    REPORT tagger last (unless ``report_tagger`` is False or the MIP_REPORT_TAGGER setting is "0")."""
     name = model_name(model)
     nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
     ruler = nlp.add_pipe("entity_ruler", after="ner" if "ner" in nlp.pipe_names else None,
@@ -99,7 +100,7 @@ def load_pipeline(model: str | None = None) -> Language:
     patterns = load_patterns()
     ruler.add_patterns(patterns)
     _keep_full_stops_apart(nlp, patterns)
-    tagger = tagger_path()
+    tagger = tagger_path() if report_tagger else None
     if tagger is not None:
         nlp.add_pipe("mip_report_tagger", last=True, config={"path": str(tagger)})
     log.debug("loaded %s with components %s", name, nlp.pipe_names)
