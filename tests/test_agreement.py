@@ -60,7 +60,7 @@ def test_the_second_annotator_is_scored_against_the_first_per_label_and_on_quote
     assert {label: s["f1"] for label, s in row["entities"].items()} == {
         "PERSON": 1.0, "TRUST": 1.0, "REPORT": 0.667, "ORG": 1.0}
     assert row["quotes"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "speaker_accuracy": 0.5,
-                             "found": 2, "gold": 2, "matched": 2}
+                             "found": 2, "gold": 2, "matched": 2, "right": 1}
     assert "| second annotator vs first | 1.00 | 1.00 | 0.67 | 1.00 | 1.00 | 1.00 | 0.50 |" in done.stdout
 
 
