@@ -64,10 +64,16 @@ def nhs_place_patterns() -> list[dict]:
             {"label": "TRUST", "pattern": [{"ORTH": "NHS"}, place, dict(word, OP="?"), {"LOWER": "and"}, word]}]
 
 
+def nlp_version(model: str | None = None, report_tagger: bool = True) -> str:
+    """What an enrichment depends on: the model (name and version), our rules, code and trained tagger (a short
+    hash of mip_archive/nlp), and whether the tagger runs ("+rules" when it does not). Stored with each article's
+    enrichment, so new rules, a new model or turning the tagger on or off re-enrich the archive."""
+    version = _model_and_rules(model)
+    return version if report_tagger and tagger_path() is not None else version + "+rules"
+
+
 @lru_cache(maxsize=4)
-def nlp_version(model: str | None = None) -> str:
-    """What an enrichment depends on: the model (name and version) and our rules and code (a short hash of
-    mip_archive/nlp). Stored with each article's enrichment, so new rules or a new model re-enrich the archive."""
+def _model_and_rules(model: str | None = None) -> str:
     name = model_name(model)
     try:
         version = importlib.metadata.version(name.replace("_", "-"))

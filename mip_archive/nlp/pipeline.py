@@ -47,7 +47,7 @@ class Enricher:
 
     def __init__(self, model: str | None = None, report_tagger: bool = True):
         self.nlp = load_pipeline(model, report_tagger)
-        self.version = nlp_version(model)
+        self.version = nlp_version(model, report_tagger)
 
     def enrich_text(self, text: str) -> Enrichment:
         return self._from_doc(self.nlp(text))
