@@ -82,7 +82,7 @@ def _note(errors: list | None, index: int, what: str, quote: dict) -> None:
         errors.append((index, what, quote["text"][:80]))
 
 
-def run_ours(texts: list[str], model: str | None, report_tagger: bool = True) -> tuple[list[set], list[list[dict]]]:
+def run_ours(texts: list[str], model: str | None, report_tagger: bool | None = None) -> tuple[list[set], list[list[dict]]]:
     from mip_archive.nlp import Enricher
 
     enricher = Enricher(model, report_tagger=report_tagger)
@@ -143,7 +143,7 @@ def table(name: str, result: dict) -> str:
     lines = [f"### {name} ({result['docs']} docs)", "",
              "| system | PERSON F1 | TRUST F1 | REPORT F1 | ORG F1 | quote P | quote R | speaker acc. |",
              "|---|---|---|---|---|---|---|---|"]
-    for system in ("enricher", "rules_only", "baseline"):
+    for system in ("enricher", "with_tagger", "baseline"):
         if system not in result:
             continue
         row = result[system]
@@ -167,7 +167,7 @@ def replica_gold(n_articles: int) -> list[dict]:
              "entities": r["entities"], "quotes": r["quotes"]} for r in records]
 
 
-def evaluate(name: str, docs: list[dict], model: str | None, show_errors: bool, rules_only: bool = False) -> dict:
+def evaluate(name: str, docs: list[dict], model: str | None, show_errors: bool, tagger: bool = False) -> dict:
     texts = [d["text"] for d in docs]
     gold_ents = [{(e["label"], norm(e["canonical"])) for e in d["entities"]} for d in docs]
     gold_quotes = [d["quotes"] for d in docs]
@@ -182,11 +182,11 @@ def evaluate(name: str, docs: list[dict], model: str | None, show_errors: bool, 
                      "entities": entity_scores(gold_ents, stock_ents),
                      "quotes": quote_scores(gold_quotes, stock_quotes), "note": textacy_note},
     }
-    if rules_only:  # the same enricher without its learned REPORT tagger, in the same run
-        rules_ents, rules_quotes = run_ours(texts, model, report_tagger=False)
-        result["rules_only"] = {"name": "the same, rules only (no learned tagger)",
-                                "entities": entity_scores(gold_ents, rules_ents),
-                                "quotes": quote_scores(gold_quotes, rules_quotes)}
+    if tagger:  # the same enricher with its learned REPORT tagger turned on, in the same run
+        tagged_ents, tagged_quotes = run_ours(texts, model, report_tagger=True)
+        result["with_tagger"] = {"name": "the same, with the learned REPORT tagger",
+                                 "entities": entity_scores(gold_ents, tagged_ents),
+                                 "quotes": quote_scores(gold_quotes, tagged_quotes)}
     if show_errors:
         _print_errors(docs, gold_ents, ours_ents, errors)
     return result
@@ -195,7 +195,7 @@ def evaluate(name: str, docs: list[dict], model: str | None, show_errors: bool, 
 def pooled(results: list[dict]) -> dict:
     """Every set's documents counted together: entity counts summed per system and label."""
     out = {"gold": f"all {len(results)} sets pooled", "docs": sum(r["docs"] for r in results)}
-    for system in ("enricher", "rules_only", "baseline"):
+    for system in ("enricher", "with_tagger", "baseline"):
         rows = [r[system] for r in results if system in r]
         if len(rows) != len(results):
             continue
@@ -231,8 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help="spaCy model name (default: the enricher's setting)")
     parser.add_argument("--errors", action="store_true", help="list every entity/quote error on stderr")
     parser.add_argument("--speed-repeat", type=int, default=5, help="times the texts are repeated when timing")
-    parser.add_argument("--rules-only", action="store_true",
-                        help="also score the enricher without its learned REPORT tagger, in the same run")
+    parser.add_argument("--tagger", action="store_true",
+                        help="also score the enricher with its learned REPORT tagger turned on, in the same run")
     parser.add_argument("--pooled", action="store_true", help="also print every set's documents counted together")
     args = parser.parse_args(argv)
     sets = [(str(path), load_gold(path)) for path in args.gold]
@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         sets.append((f"replica ({args.replica} articles)", replica_gold(args.replica)))
     if not sets:
         parser.error("give at least one gold file or --replica N")
-    results = [evaluate(name, docs, args.model, args.errors, args.rules_only) for name, docs in sets]
+    results = [evaluate(name, docs, args.model, args.errors, args.tagger) for name, docs in sets]
     texts = [doc["text"] for _, docs in sets for doc in docs]
     speed = measure_speed(texts, args.model, args.speed_repeat)
     for result in results:

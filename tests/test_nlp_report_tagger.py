@@ -1,5 +1,6 @@
-"""The learned REPORT tagger: shipped with the package, run beside the rules without touching their entities, and
-merged into the rules' mentions only where it adds a report they did not find."""
+"""The learned REPORT tagger: shipped with the package and off by default, run (when asked for) beside the rules
+without touching their entities, and merged into the rules' mentions only where it adds a report they did not
+find."""
 
 import pytest
 
@@ -20,7 +21,7 @@ def pipelines():
 
 
 def test_the_trained_tagger_ships_with_the_package():
-    path = tagger_path()
+    path = tagger_path(True)
     assert path is not None and (path / "ner").is_dir() and (path / "meta.json").is_file()
 
 
@@ -42,13 +43,17 @@ def test_batches_give_what_single_texts_give(pipelines):
     assert batched == one_by_one
 
 
-def test_the_setting_turns_it_off(monkeypatch):
+def test_it_is_off_by_default_and_the_setting_turns_it_on(monkeypatch):
+    monkeypatch.delenv("MIP_REPORT_TAGGER", raising=False)
+    assert tagger_path() is None and "mip_report_tagger" not in load_pipeline().pipe_names
     monkeypatch.setenv("MIP_REPORT_TAGGER", "0")
-    assert tagger_path() is None
-    assert "mip_report_tagger" not in load_pipeline().pipe_names
+    assert tagger_path() is None and tagger_path(True) is not None  # code may still ask for it
+    monkeypatch.setenv("MIP_REPORT_TAGGER", "1")
+    assert tagger_path() == tagger_path(True) and tagger_path(False) is None
+    assert load_pipeline().pipe_names[-1] == "mip_report_tagger"
 
 
-def test_a_setting_that_names_no_trained_model_is_ignored(monkeypatch, tmp_path):
+def test_a_setting_that_names_no_trained_model_runs_none(monkeypatch, tmp_path):
     monkeypatch.setenv("MIP_REPORT_TAGGER", str(tmp_path))
     assert tagger_path() is None
 
@@ -98,7 +103,7 @@ def test_what_the_tagger_adds_to_the_rules(pipelines, text, learned, expected):
 
 @pytest.fixture(scope="module")
 def enrichers():
-    return Enricher(), Enricher(report_tagger=False)
+    return Enricher(report_tagger=True), Enricher()
 
 
 @pytest.mark.parametrize("text, report", [

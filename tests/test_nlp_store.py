@@ -153,10 +153,11 @@ def test_the_nlp_version_names_the_model_and_hashes_the_rules():
     assert nlp_version() == version  # stable within an install
 
 
-def test_turning_the_report_tagger_off_or_on_is_a_new_nlp_version(monkeypatch):
+def test_turning_the_report_tagger_on_or_off_is_a_new_nlp_version(monkeypatch):
     from mip_archive.nlp.model import nlp_version
 
-    with_tagger = nlp_version()
-    assert nlp_version(report_tagger=False) == with_tagger + "+rules"
-    monkeypatch.setenv("MIP_REPORT_TAGGER", "0")
-    assert nlp_version() == with_tagger + "+rules"  # the archive is re-enriched without the tagger's reports
+    monkeypatch.delenv("MIP_REPORT_TAGGER", raising=False)
+    rules = nlp_version()
+    assert nlp_version(report_tagger=True) == rules + "+tagger"
+    monkeypatch.setenv("MIP_REPORT_TAGGER", "1")
+    assert nlp_version() == rules + "+tagger"  # the archive is re-enriched with the tagger's reports

@@ -64,12 +64,12 @@ def nhs_place_patterns() -> list[dict]:
             {"label": "TRUST", "pattern": [{"ORTH": "NHS"}, place, dict(word, OP="?"), {"LOWER": "and"}, word]}]
 
 
-def nlp_version(model: str | None = None, report_tagger: bool = True) -> str:
+def nlp_version(model: str | None = None, report_tagger: bool | None = None) -> str:
     """What an enrichment depends on: the model (name and version), our rules, code and trained tagger (a short
-    hash of mip_archive/nlp), and whether the tagger runs ("+rules" when it does not). Stored with each article's
+    hash of mip_archive/nlp), and whether the learned REPORT tagger runs ("+tagger"). Stored with each article's
     enrichment, so new rules, a new model or turning the tagger on or off re-enrich the archive."""
     version = _model_and_rules(model)
-    return version if report_tagger and tagger_path() is not None else version + "+rules"
+    return version + "+tagger" if tagger_path(report_tagger) is not None else version
 
 
 @lru_cache(maxsize=4)
@@ -96,9 +96,9 @@ def _files(folder) -> list:
     return found
 
 
-def load_pipeline(model: str | None = None, report_tagger: bool = True) -> Language:
-    """The trimmed stock model with an entity ruler after its NER (rules win where they overlap), and the learned
-    REPORT tagger last (unless ``report_tagger`` is False or the MIP_REPORT_TAGGER setting is "0")."""
+def load_pipeline(model: str | None = None, report_tagger: bool | None = None) -> Language:
+    """The trimmed stock model with an entity ruler after its NER (rules win where they overlap), and, when
+    ``report_tagger`` is True or the MIP_REPORT_TAGGER setting asks for it, the learned REPORT tagger last."""
     name = model_name(model)
     nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
     ruler = nlp.add_pipe("entity_ruler", after="ner" if "ner" in nlp.pipe_names else None,
@@ -106,7 +106,7 @@ def load_pipeline(model: str | None = None, report_tagger: bool = True) -> Langu
     patterns = load_patterns()
     ruler.add_patterns(patterns)
     _keep_full_stops_apart(nlp, patterns)
-    tagger = tagger_path() if report_tagger else None
+    tagger = tagger_path(report_tagger)
     if tagger is not None:
         nlp.add_pipe("mip_report_tagger", last=True, config={"path": str(tagger)})
     log.debug("loaded %s with components %s", name, nlp.pipe_names)

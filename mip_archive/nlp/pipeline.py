@@ -45,7 +45,7 @@ def article_text(title: str | None, standfirst: str | None, body: str | None) ->
 class Enricher:
     """Loads the pipeline once; enriches one text or a stream of texts (batched through nlp.pipe)."""
 
-    def __init__(self, model: str | None = None, report_tagger: bool = True):
+    def __init__(self, model: str | None = None, report_tagger: bool | None = None):
         self.nlp = load_pipeline(model, report_tagger)
         self.version = nlp_version(model, report_tagger)
 

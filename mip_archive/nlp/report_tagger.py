@@ -6,8 +6,10 @@ on REPORT spans from our annotated sets by ``scripts/train_report_tagger.py``) t
 stands in ("published last year as …", "its report, …, found"). Its spans go to ``doc.spans["mip_reports"]``,
 leaving the rules' entities untouched; ``entities.py`` adds the ones the rules did not find.
 
-The tagger ships in ``mip_archive/nlp/report_tagger/``; the ``MIP_REPORT_TAGGER`` setting turns it off ("0") or
-points at another trained model (a folder).
+The tagger ships in ``mip_archive/nlp/report_tagger/`` and is **off by default**: on fresh blind text it found a
+few more reports for as many more false ones (docs/BENCHMARKS.md, round 30) at half the NLP speed. The
+``MIP_REPORT_TAGGER`` setting turns it on ("1": the shipped model, or the folder of another trained model);
+``Enricher(report_tagger=True)`` does the same in code.
 """
 
 import os
@@ -24,12 +26,17 @@ SPAN_KEY = "mip_reports"
 LABEL = "REPORT"
 
 
-def tagger_path() -> Path | None:
-    """The trained tagger to use: the MIP_REPORT_TAGGER folder, none when it is "0", else the shipped one."""
+SHIPPED = Path(str(resources.files("mip_archive.nlp") / "report_tagger"))
+
+
+def tagger_path(wanted: bool | None = None) -> Path | None:
+    """The trained tagger to run, or None. ``wanted`` None follows the MIP_REPORT_TAGGER setting (unset or "0":
+    off; "1": the shipped model; a folder: that model); True runs the setting's folder, else the shipped model;
+    False runs none. A folder without a trained model runs none."""
     setting = os.environ.get("MIP_REPORT_TAGGER", "")
-    if setting == "0":
+    if wanted is False or (wanted is None and setting in ("", "0")):
         return None
-    path = Path(setting) if setting else Path(str(resources.files("mip_archive.nlp") / "report_tagger"))
+    path = Path(setting) if setting not in ("", "0", "1") else SHIPPED
     return path if (path / "meta.json").exists() else None
 
 
