@@ -247,15 +247,14 @@ def main(argv: list[str] | None = None) -> int:
         print(table(result["gold"], result) + "\n")
         if result["baseline"]["note"]:
             print(f"note: {result['baseline']['note']}\n")
-    if args.pooled and len(results) > 1:
-        print(table(pooled(results)["gold"], pooled(results)) + "\n")
+    summary = pooled(results) if args.pooled and len(results) > 1 else None
+    if summary:
+        print(table(summary["gold"], summary) + "\n")
     print(f"speed: stock nlp.pipe {speed['stock_wps']} words/s, enricher {speed['enricher_wps']} words/s "
           f"(ratio {speed['ratio']})")
     if args.json:
-        summary = {"results": results, "speed": speed}
-        if args.pooled and len(results) > 1:
-            summary["pooled"] = pooled(results)
-        args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+        saved = {"results": results, "speed": speed, **({"pooled": summary} if summary else {})}
+        args.json.write_text(json.dumps(saved, indent=2), encoding="utf-8")
     return 0
 
 

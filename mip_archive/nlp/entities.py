@@ -12,7 +12,7 @@ from . import lexicon, people
 from .given_names import WEAK_GIVEN, is_given_name
 from .mention import Mention, known_names
 from .report_tagger import SPAN_KEY
-from .spans import LABELS, line_pieces, mention_of, text_of
+from .spans import LABELS, law_is_report, line_pieces, mention_of, text_of
 from .titles import with_quoted_titles, with_titles_apart, with_unquoted_titles
 
 __all__ = ["LABELS", "Mention", "extract_mentions", "known_names"]
@@ -64,7 +64,7 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     mentions = with_quoted_titles(text, _without_places_in_trust_names(mentions))
     mentions = _without_lone_words(text, with_titles_apart(text, with_unquoted_titles(text, mentions)))
     mentions = _with_learned_reports(doc, _with_years(text, mentions))
-    return _without_nested(_with_years(text, _programmes(text, _annual_reports(text, mentions))))
+    return _without_nested(_programmes(text, _annual_reports(text, mentions)))
 
 
 #: What a learned report must look like: two words or more opening with a capital or a number ("Exercise Cygnus",
@@ -98,8 +98,8 @@ def _with_learned_reports(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                    for m in inside) or not _may_replace(mention, inside):
             continue
         mentions = [m for m in mentions if m not in inside]
-        added = [m for m in added if m not in inside] + ([] if _law_left_out(mention.text) else [mention])
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+        added = [m for m in added if m not in inside] + ([] if law_is_report(mention.text) is False else [mention])
+    return sorted(mentions + _with_years(text_of(doc), added), key=lambda m: m.start) if added else mentions
 
 
 def _may_replace(learned: Mention, inside: list[Mention]) -> bool:
@@ -116,14 +116,6 @@ def _may_replace(learned: Mention, inside: list[Mention]) -> bool:
                                     or not _RUNS_BACK.search(learned.text[:m.start - learned.start] or "X ")):
             return False
     return True
-
-
-def _law_left_out(name: str) -> bool:
-    """A law the rules would not call a report (spans._relabel): not a bill, and not about health or care."""
-    words = name.lower().replace("’", "'").split()
-    if re.fullmatch(r"(?:19|20)\d\d", words[-1]) and len(words) > 2:
-        words = words[:-1]
-    return words[-1] in lexicon.LAW_WORDS and words[-1] != "bill" and not {"health", "care", "nhs"} & set(words)
 
 
 #: A year or span of years just after a report's name: " 2025", " 2023-2033", " 2015–20" (not "2024/25", a

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 
 from .lexicon import NHS_NATIONAL_WORDS
-from .report_tagger import tagger_path
+from .report_tagger import SHIPPED, tagger_path
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +82,8 @@ def _model_and_rules(model: str | None = None) -> str:
     digest = hashlib.sha1(importlib.metadata.version("faker").encode())  # its given names are rules too
     for entry in _files(resources.files("mip_archive.nlp")):
         digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    if (SHIPPED / "meta.json").exists():  # the shipped tagger's training record: a retrained tagger re-enriches
+        digest.update((SHIPPED / "meta.json").read_bytes())
     return f"{name}-{version}+{digest.hexdigest()[:12]}"
 
 

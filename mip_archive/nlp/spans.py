@@ -355,6 +355,18 @@ def _strip_titles(text: str) -> str:
     return text
 
 
+def law_is_report(name: str) -> bool | None:
+    """Whether a law's name names a REPORT: "the Care Bill", "the Health and Care Act 2022" do (a bill, or a law
+    that shapes health and care, is a document the union answers); "the Equality Act 2010" does not (the law of the
+    land, not a policy). None: the name is no law's."""
+    words = name.lower().replace("’", "'").split()
+    if re.fullmatch(r"(?:19|20)\d\d", words[-1]) and len(words) > 2:
+        words = words[:-1]  # "Health and Care Act 2022": a law with its year
+    if len(words) < 2 or words[-1] not in lexicon.LAW_WORDS:
+        return None
+    return words[-1] == "bill" or (words[-1] == "act" and bool({"health", "care", "nhs"} & set(words)))
+
+
 def _relabel(text: str, ent: Span) -> str | None:
     """Our label for a cleaned span (None: no entity), the first rule that applies: a known name's label; our
     ruler's TRUST/REPORT; law is none; a trust suffix; a newspaper; a report word; "NHS <place>"; "<place> Health";
@@ -383,14 +395,12 @@ def _relabel(text: str, ent: Span) -> str | None:
         return "ORG" if "Pension" in text else "REPORT"  # "NHS Pension Scheme" is a body
     if ent.label_ in ("TRUST", "REPORT"):
         return ent.label_
+    law = law_is_report(text)
+    if law is not None:
+        return "REPORT" if law else None
     words = tuple(text.lower().replace("’", "'").split())
     if re.fullmatch(r"(?:19|20)\d\d", words[-1]) and len(words) > 2:
-        words = words[:-1]  # "Health and Care Act 2022": a law with its year
-    if len(words) > 1 and (words[-1] == "bill" or (words[-1] == "act" and {"health", "care", "nhs"} & set(words))):
-        return "REPORT"  # "the Care Bill", "the Health and Care Act 2022": a bill, or a law that shapes health and
-        # care, is a document the union answers (the Equality Act is the law of the land, not a policy)
-    if words[-1] in lexicon.LAW_WORDS and len(words) > 1:
-        return None
+        words = words[:-1]  # "… Plan 2024": a name with its year
     if lexicon.has_trust_suffix(words) and len(words) > 1:
         return "TRUST"
     if _is_outlet(text, ent):
