@@ -1272,3 +1272,53 @@ def test_years_after_titles_codes_manuals_and_lower_case_plans(enricher, text, e
 ])
 def test_a_code_by_its_kind_alone_and_titles_opening_with_a_verb(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # real national programmes and documents are known by name, with no report word to tell them
+    ("Pharmacy First and NHS 111 First both depend on staff, and the Core20PLUS5 approach and Change NHS asked for "
+     "more.", {("REPORT", "Pharmacy First"), ("REPORT", "NHS 111 First"), ("REPORT", "Core20PLUS5"),
+               ("REPORT", "Change NHS")}),
+    # a known name that opens with a year keeps it
+    ("The Scottish Government's 2020 Vision calls for more care at home, and the lessons of Exercise Cygnus were "
+     "ignored.", {("ORG", "Scottish Government"), ("REPORT", "2020 Vision"), ("REPORT", "Exercise Cygnus")}),
+])
+def test_real_programmes_and_documents_known_by_name(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence-case title with a subtitle, after a document word and a comma, up to the sentence's verb
+    ("The forum’s document, Tackling rudeness at work: a shared call to action, asks every employer to publish data.",
+     {("REPORT", "Tackling rudeness at work: a shared call to action")}),
+    # … after "in", not after the body that published it
+    ("It was set out by NHS England in Joining up care: next steps for building stronger local systems across "
+     "England.", {("ORG", "NHS England"),
+                  ("REPORT", "Joining up care: next steps for building stronger local systems across England")}),
+    # … after the kind of document, which is not part of it
+    ("MiP has submitted its response to the Department of Health and Social Care consultation Managing the NHS: plans "
+     "to register senior managers, which closes this week.",
+     {("ORG", "MiP"), ("ORG", "Department of Health and Social Care"),
+      ("REPORT", "Managing the NHS: plans to register senior managers")}),
+    # … opening a sentence, then published
+    ("Sharing data safely: better records for patients and staff, published last month, sets out the plans.",
+     {("REPORT", "Sharing data safely: better records for patients and staff")}),
+    # a clause before a colon is no title
+    ("For the board of Tamarside Healthcare NHS Trust it was also about money: the two organisations had a deficit.",
+     {("TRUST", "Tamarside Healthcare NHS Trust")}),
+])
+def test_sentence_case_titles_with_subtitles_in_mid_sentence(enricher, text, expected):
+    assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted title answered, after its owner and the kind of document
+    ("MiP responds to NHS England's 'Next steps towards shared dental commissioning'",
+     {("ORG", "MiP"), ("ORG", "NHS England"), ("REPORT", "Next steps towards shared dental commissioning")}),
+    ("MiP responds to the Department of Health's consultation 'Making boards answer for failing care'",
+     {("ORG", "MiP"), ("ORG", "Department of Health"), ("REPORT", "Making boards answer for failing care")}),
+    # words the union said in answer are a quote, not a title
+    ("MiP responds to the pay award: 'We are angry and our members are angry too'", {("ORG", "MiP")}),
+])
+def test_quoted_titles_answered_after_their_owner(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

@@ -267,7 +267,7 @@ def _without_nation_before_known(text: str) -> str:
 
 def _trim_steps(label: str):
     steps = [_strip_edges, _unless_known(_after_colon), lambda t: LEADING_THE.sub("", t), lambda t: _TRAILING_POSSESSIVE.sub("", t),
-             _strip_post_nominal, lambda t: t if _TITLE_YEAR.search(t) else _EDGE_YEAR.sub("", t), _programme_name,
+             _strip_post_nominal, lambda t: t if _TITLE_YEAR.search(t) or known_names().get(t.lower()) else _EDGE_YEAR.sub("", t), _programme_name,
              lambda t: _SECTION_OF.sub("", t), lambda t: _TRAILING_SMALL_WORD.sub("", t), _strip_edges]
     if label == "PERSON":
         steps.insert(1, _strip_titles)

@@ -53,10 +53,12 @@ _PUBLISHED_TITLE = re.compile(
     r"unveil(?:s|ed))[^\S\n]+(?:the[^\S\n]+)?"
     r"(?:(?:[A-Z][\w-]*\s+(?:(?:of|and|for)\s+)?)*[A-Z][\w-]*[’']s\s+)?"  # "the Department of Health’s …"
     rf"(?P<title>{_COLON_TITLE})(?=,|\.(?:\s|$)|\n|$)")
-#: "Hard Truths: The Journey to Putting Patients First, published today, accepts …"
+#: "Hard Truths: The Journey to Putting Patients First, published today, accepts …", "Data for all: sharing …,
+#: published last month, sets out": a title in either case, then that it was published.
 _TITLE_PUBLISHED = re.compile(
     rf"(?:^|(?<=\n)|(?<=[.!?]\s))(?:(?:When|After|Since|Before|Until|Once)\s+)?(?:The\s+)?"
-    rf"(?P<title>{_TITLE_WORDS}:\s+[A-Za-z0-9][^,.;:“”‘’\"\n]{{2,120}}?)(?:,\s+|\s+(?:was|were|is)\s+(?:\w+\s+)?)"
+    rf"(?P<title>(?:{_TITLE_WORDS}|[A-Z][\w’'-]*(?:[^\S\n]+[a-z][\w’'-]*){{1,8}}):\s+[A-Za-z0-9][^,.;:“”‘’\"\n]{{2,120}}?)"
+    r"(?:,\s+|\s+(?:was|were|is)\s+(?:\w+\s+)?)"
     r"(?:published|launched|released)\b")
 #: "The ACAS Code of Practice on Settlement Agreements recommends …", "the Code of Governance for NHS Provider
 #: Trusts": a statutory code of practice or conduct, or a code of governance.
@@ -172,6 +174,57 @@ _FORMALLY_TITLE = re.compile(r"[–—]\s+formally\s+(?P<title>[A-Z][^–—.;\n
 _MID_SENTENCE_COLON_TITLE = re.compile(
     rf"\b[a-z][a-z’'-]*[^\S\n]+(?:[A-Z][\w-]*[’']s[^\S\n]+)?"  # "of " or "of September’s " before it
     rf"(?P<title>(?P<head>{_TITLE_WORDS}(?:,[^\S\n]+{_TITLE_WORDS})?):[^\S\n]+(?P<sub>{_TITLE_WORDS}){_TITLE_YEARS})(?![\w’'-])")
+#: A sentence-case title with a subtitle, in mid-sentence, where a document is named: after "in", "of", "by",
+#: "published", an owner's "’s" or a document word ("set out in Integrating care: next steps to building …",
+#: "The forum’s document, Tackling bullying at work: a shared call to action, asks"). The title runs to the
+#: sentence's punctuation or verb.
+_SENTENCE_COLON_TRIGGER = re.compile(
+    r"(?:\b(?:in|of|by|under|from|to|with|published|publishes|publish|welcomed|welcomes|titled|entitled|report|paper|"
+    r"consultation|document|strategy|guidance|framework|review|policy)[^\S\n]+|[’']s[^\S\n]+"
+    r"|\b(?:report|review|consultation|document|strategy|guidance|framework|plan|paper|policy|survey|first|second|third|"
+    r"submission|response)(?:[^\S\n]+[\w’'-]+){0,4}?,[^\S\n]+)(?=[A-Z0-9])")
+_SENTENCE_COLON_BODY = re.compile(
+    r"(?P<title>(?P<head>[A-Z][\w’'-]*(?:[^\S\n]+[\w’'()/-]+){1,10}?\??):[^\S\n]+"
+    r"(?P<sub>[A-Za-z0-9][\w’'()/-]*(?:[^\S\n]+[\w’'()/–-]+){1,16}?))"
+    r"(?=[,.;:)]?(?:\n|$)|[,.;][^\S\n]|[^\S\n]*[–—]|[^\S\n]+(?:which|that|was|were|is|are|has|had|will|found|finds|"
+    r"sets|published|shows|showed|draws|drew|argues|argued|calls|called|asks|asked|proposes|proposed|"
+    r"recommends|recommended|requires|required|promises|promised|in\s+(?:19|20)\d\d)\b)")  # ("a call to action")
+#: A document word inside a matched head: the title starts after it ("Department of Health consultation " + …).
+_DOCUMENT_WORD_BEFORE_TITLE = re.compile(
+    r"\b(?:consultation|report|paper|document|strategy|guidance|framework|review|policy|titled|entitled)[^\S\n]+(?=[A-Z0-9])")
+#: What a clause has and a title's words do not: a speech verb, a pronoun, a finite verb.
+_NOT_TITLE_WORDS = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|argues|argued|warned|warns|writes|wrote|asked|explains|it|we|they|he|she|"
+    r"you|its|their|his|her|our|your|is|was|are|were|be|has|have|had|will|would|can|could|should|must|do|does|did|"
+    r"means|if|when|because)\b")
+
+
+def _sentence_colon_titles(text: str, mentions: list[Mention]) -> list[re.Match]:
+    """Sentence-case titles with a subtitle where a document is named (see _SENTENCE_COLON_TRIGGER): not a clause
+    before a colon ("For the board it was about money: …"), nor a name before one ("wrote to NHS England: …")."""
+    found = []
+    for trigger in _SENTENCE_COLON_TRIGGER.finditer(text):
+        match = _SENTENCE_COLON_BODY.match(text, trigger.end())
+        if not match:
+            continue
+        inner = list(_DOCUMENT_WORD_BEFORE_TITLE.finditer(match.group("head")))
+        if inner:  # "… Social Care consultation " + "Leading the NHS: proposals to …"
+            match = _SENTENCE_COLON_BODY.match(text, match.start("title") + inner[-1].end())
+            if not match:
+                continue
+        start, head, sub = match.start("title"), match.group("head"), match.group("sub")
+        if len(head.split()) < 2 or len(sub.split()) < 2 or _NOT_TITLE_WORDS.search(head) or _NOT_TITLE_WORDS.search(sub):
+            continue
+        if match.start() < text.find("\n") or any((m.label != "REPORT" and m.start <= start < m.end) or (
+                m.start <= start and m.end > match.end("head")) for m in mentions):
+            continue  # not in the headline; not from a name ("by NHS England in " + "…: …"); not over a known title
+        if any(m.end == match.end("head") or (m.start == match.start("sub") and (
+                m.end < match.end("title") or m.label != "REPORT")) for m in mentions):
+            continue  # "the … Handbook: one month’s pay …", "Fit for the Future: 10 Year … to invest …", "…: Will Hardy"
+        found.append(match)
+    return found
+
+
 #: A title's opening verb ("Achieving World-Class Cancer Outcomes: …"): the model may call it a body, but bodies are not
 #: named with a gerund.
 _GERUND_HEAD = re.compile(r"(?!(?:Spring|Reading|Kettering|Worthing|Epping|Sterling|Darling|Wellbeing)\s)[A-Z][a-z]{2,}ing\s")
@@ -179,6 +232,14 @@ _GERUND_HEAD = re.compile(r"(?!(?:Spring|Reading|Kettering|Worthing|Epping|Sterl
 _QUOTED_TITLE_KIND_NEXT = re.compile(
     _quoted(80) + r"\s+"
     r"(?:booklet|guide|leaflet|factsheet|toolkit)\b")  # (a quoted "… survey" is found with its kind: "X survey")
+#: "MiP responds to NHS England’s ‘Next steps towards …’", "responds to the Department of Health’s consultation
+#: ‘Strengthening …’", "publish ‘Integrating care: next steps to …’": a quoted title answered or published, maybe
+#: after its owner and what kind of document it is (a long title holds a subtitle).
+_OWNED_QUOTED_TITLE = re.compile(
+    r"\b(?:responds?\s+to|respond(?:ed|ing)\s+to|response\s+to|publication\s+of|publish(?:es|ed)?|launch(?:es|ed)?|"
+    r"commenting\s+on)[^\S\n]+(?:the[^\S\n]+)?(?:(?:[A-Z][\w-]*[^\S\n]+(?:(?:of|and|for)[^\S\n]+)?)*[A-Z][\w-]*[’']s[^\S\n]+)?"
+    r"(?:(?:own|new|latest|draft|final|consultation|document|report|paper|review|guidance|strategy|plan|framework)"
+    r"[^\S\n]+){0,3}" + _quoted(160) + r"(?![\w])")
 _QUOTED_TITLE = re.compile(
     rf"\b(?:{lexicon.DOCUMENT_THEN_COMMA}"
     r"|report|guide|guidance|evidence|survey|paper|briefing|titled|entitled|called|publication|toolkit|leaflet|"
@@ -228,6 +289,7 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
                *(m for m in _MID_SENTENCE_COLON_TITLE.finditer(text)
                  if len(m.group("head").split()) > 1 and len(m.group("sub").split()) > 2
                  and not (_named_already(m.span("head"), mentions) and not _GERUND_HEAD.match(m.group("head")))),
+               *_sentence_colon_titles(text, mentions),
                *(m for m in _TITLE_THEN_KIND.finditer(text)  # "NHS Providers, the body that …" is no title
                  if len(m.group("title").split()) > 1 and not _named_already(m.span("title"), mentions)
                  and not re.search(r" (?:Day|Week)$", m.group("title")))]  # "on International Women’s Day, the …"
@@ -246,7 +308,9 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
             report.text, report.start = text[start:report.end], start  # "Fit for the Future: 10 Year …"
     for match in matches:
         trimmed = re.sub(r"\s+\([A-Z]{2,6}\)$", "", _TIME_TAIL.sub("", match.group("title")).rstrip("’'"))  # "… (HTSD)"
-        bare = LEADING_THE.sub("", _LEADING_CONJUNCTION.sub("", trimmed))  # "The ACAS Code …", "And We Are the NHS: …"
+        kind = list(_DOCUMENT_WORD_BEFORE_TITLE.finditer(trimmed.split(":")[0])) if ":" in trimmed else []
+        bare = LEADING_THE.sub("", _LEADING_CONJUNCTION.sub("", trimmed[kind[-1].end():] if kind else trimmed))
+        # ("The ACAS Code …", "And We Are the NHS: …", "Health and Social Care consultation " + "Leading …: …")
         start, end = match.start("title") + len(trimmed) - len(bare), match.start("title") + len(trimmed)
         if bare.split()[0].lower().rstrip(".") in lexicon.TITLES:
             continue  # "led by General Sir Gordon Messenger and Dame …": people, not a document's title
@@ -264,8 +328,10 @@ def with_unquoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
 def with_quoted_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     """"its written evidence, ‘Fair Pay for Senior Leaders’," / "its guide, 'Know Your Rights in a Restructure'": a
     title in quote marks after a document word is a REPORT; it replaces the pieces the model found inside it."""
+    owned = [m for m in _OWNED_QUOTED_TITLE.finditer(text)  # (a long one has a subtitle)
+             if len(m.group("double") or m.group("single")) <= 80 or ": " in (m.group("double") or m.group("single"))]
     for match in [*_QUOTED_TITLE.finditer(text), *_QUOTED_TITLE_THEN_KIND.finditer(text),
-                  *_QUOTED_TITLE_KIND_NEXT.finditer(text)]:
+                  *_QUOTED_TITLE_KIND_NEXT.finditer(text), *owned]:
         group = "double" if match.group("double") else "single"  # a title in “…” may hold an apostrophe’s
         title = match.group(group)
         head = title.split(": ")[0].replace(",", "").rstrip("?")  # "One Team, One Office", "Paying for Paperwork?"
