@@ -1322,3 +1322,20 @@ def test_sentence_case_titles_with_subtitles_in_mid_sentence(enricher, text, exp
 ])
 def test_quoted_titles_answered_after_their_owner(enricher, text, expected):
     assert entity_set(enricher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a numbered annual report is named with what it reports on, and without its owner's possessive
+    ("The SSRB, in its Thirty-Ninth Annual Report on Senior Salaries, said recruitment was harder.",
+     {("ORG", "SSRB"), ("REPORT", "Thirty-Ninth Annual Report on Senior Salaries")}),
+    ("Staff will also receive 3%, following the SSRB’s Forty-Fourth Annual Report.",
+     {("ORG", "SSRB"), ("REPORT", "Forty-Fourth Annual Report")}),
+    # a code of practice keeps its subject in lower case, up to the sentence's verb
+    ("The Acas Code of Practice on handling shared parental leave sets out a fair process.",
+     {("REPORT", "Acas Code of Practice on handling shared parental leave")}),
+    # Northern Ireland's commissioning board is a commissioning body; Scotland's care regulator is not
+    ("The Health and Social Care Board commissions the services, and Healthcare Improvement Scotland inspects them.",
+     {("TRUST", "Health and Social Care Board"), ("ORG", "Healthcare Improvement Scotland")}),
+])
+def test_numbered_annual_reports_lower_case_code_subjects_and_devolved_bodies(enricher, text, expected):
+    assert entity_set(enricher, text) == expected

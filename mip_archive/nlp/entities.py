@@ -139,11 +139,24 @@ _ANNUAL_REPORT_AFTER = re.compile(
     r"[’']?s?\s+(?:(?:[A-Z][a-z]+-)?[A-Z][a-z]+(?:st|nd|rd|th)|\d+(?:st|nd|rd|th))\s+(?:Annual\s+)?Report(?:\s+\d{4})?\b")
 
 
+#: "its Thirty-Eighth Annual Report on Senior Salaries", "the SSRB’s Forty-Third Annual Report": a numbered annual
+#: report, with what it reports on.
+_NUMBERED_ANNUAL_REPORT = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][a-z]+-)?[A-Z][a-z]+(?:st|nd|rd|th)\s+Annual\s+Report"
+    r"(?:\s+on\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)?(?![\w’'-])")
+
+
 def _annual_reports(text: str, mentions: list[Mention]) -> list[Mention]:
     """"the Review Body on Senior Salaries Thirty-Eighth Annual Report": a body's numbered report is named with the
-    body (the body stays a mention of its own)."""
+    body (the body stays a mention of its own); a numbered report after anything else is named on its own."""
+    for numbered in _NUMBERED_ANNUAL_REPORT.finditer(text):
+        start, end = numbered.span()
+        if any(m.label == "ORG" and m.end < start and text[m.end:start] == " " for m in mentions):
+            continue  # named with its body, below (but not with its owner: "the SSRB’s Forty-Third Annual Report")
+        mentions = [m for m in mentions if not (m.label == "REPORT" and m.start < end and start < m.end)]
+        mentions = sorted([*mentions, Mention(numbered.group(), "REPORT", start, end)], key=lambda m: m.start)
     added = []
-    for body in [m for m in mentions if m.label == "ORG"]:
+    for body in [m for m in mentions if m.label == "ORG" and text[m.end:m.end + 1] not in ("’", "'")]:
         after = _ANNUAL_REPORT_AFTER.match(text, body.end)
         if after:
             end = after.end()

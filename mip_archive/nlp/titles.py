@@ -62,8 +62,12 @@ _TITLE_PUBLISHED = re.compile(
     r"(?:published|launched|released)\b")
 #: "The ACAS Code of Practice on Settlement Agreements recommends …", "the Code of Governance for NHS Provider
 #: Trusts": a statutory code of practice or conduct, or a code of governance.
+#: A code's subject in lower case after "on", up to the sentence's verb: "the Acas Code of Practice on flexible working
+#: requests sets …" (after "for" it is what the code is for: "… Code of Practice for the international recruitment …").
+_LOWER_SUBJECT = (r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,4}"
+                  r"(?=[,.;:)\n]|\s+(?:sets|says|requires|is|was|which|that|will|gives|applies|recommends|but|and\s+(?:the|a|an|its))\b)")
 _CODE_TITLE = re.compile(
-    rf"(?<![\w’'-])(?P<title>(?:(?!(?:Its|Their|Our|His|Her|This|That|A|An)\s)[A-Z][\w&’'-]*\s+)*(?:(?:Code|Statement)\s+of\s+(?:Practice|Conduct)|Code\s+of\s+[A-Z][a-z]+)(?:\s+(?:on|for)\s+{_ONE_TITLE_WORDS})?)")
+    rf"(?<![\w’'-])(?P<title>(?:(?!(?:Its|Their|Our|His|Her|This|That|A|An)\s)[A-Z][\w&’'-]*[^\S\n]+)*(?:(?:Code|Statement)\s+of\s+(?:Practice|Conduct)|Code\s+of\s+[A-Z][a-z]+)(?:\s+(?:on|for)\s+{_ONE_TITLE_WORDS}|\s+on\s+{_LOWER_SUBJECT})?)")
 #: When a subtitle runs on into the sentence: "… across England at the end of November", "… in March".
 _TIME_TAIL = re.compile(
     r"\s+(?:(?:at|by)\s+the\s+(?:end|start|beginning)\s+of|in|on|last|this|(?:earlier|later)(?:\s+(?:this|last|next))?)\s+(?:the\s+)?"
