@@ -640,3 +640,31 @@ def test_a_pronoun_after_a_subject_who_believes_is_the_subjects_not_a_name_later
 
     assert quotes[-1]["text"] == "We sacked a lot of boards,"
     assert quotes[-1]["speaker"] == "Yusuf Patel"
+
+
+def test_x_talks_to_y_when_xs_role_is_set_off_before_the_name(enricher):
+    # "Z's head of governance, X, talks to Y": the one with the role is interviewed, though the role comes first
+    text = ("‘Safety is a board job’\n\n"
+            "Harbourside Hospitals’ head of patient safety, Jaswinder Kalsi, talks to Morwenna Tregear about never "
+            "events and board reports\n\n"
+            "Jaswinder Kalsi keeps an old incident form on the wall of the office.\n\n"
+            "“It reminds me that filling in the form was never the job,” he says.")
+    assert [(q["text"], q["speaker"]) for q in quotes_of(enricher, text)] == [
+        ("Safety is a board job", "Jaswinder Kalsi"),
+        ("It reminds me that filling in the form was never the job,", "Jaswinder Kalsi")]
+
+
+def test_a_paragraph_opening_with_a_punjabi_given_name_names_a_person(enricher):
+    text = ("Ten years on\n\nRavinder Sandhu still remembers the board meeting in March 2021.\n\n"
+            "“Nobody asked about it,” she says.\n\nSandhu, the trust’s director of governance, left in 2022.")
+    result = enricher.enrich_text(text).to_json()
+    assert {(e["label"], e["canonical"]) for e in result["entities"]} == {("PERSON", "Ravinder Sandhu")}
+    assert [q["speaker"] for q in result["quotes"]] == ["Ravinder Sandhu"]
+
+
+def test_a_region_named_after_the_speaker_is_not_the_he_who_speaks_next(enricher):
+    text = ("Cuts\n\nTobias Quayle, who supports members in the North East and Yorkshire, said members were angry.\n\n"
+            "‘People understand that money is tight,’ he said.")
+    result = enricher.enrich_text(text).to_json()
+    assert {(e["label"], e["canonical"]) for e in result["entities"]} == {("PERSON", "Tobias Quayle")}
+    assert [q["speaker"] for q in result["quotes"]] == ["Tobias Quayle"]

@@ -23,7 +23,8 @@ NOT_ENTITIES = frozenset(
 ) | {"national health service", "legal eye", "sharp end", "welsh nhs", "scottish nhs"} | {  # column names whole ("Legal Eye: …") and
     # England's regions: places, never people or bodies ("a manager in the North West")
     "north west", "north east", "south west", "south east", "east midlands", "west midlands", "east of england",
-    "yorkshire and the humber", "north east and yorkshire", "the midlands", "the north", "the south"}
+    "yorkshire and the humber", "north east and yorkshire", "the midlands", "the north", "the south",
+    "yorkshire", "humber", "the humber", "cumbria", "cornwall", "lancashire", "merseyside", "tyneside", "teesside"}
 
 #: Sentence-opening words the rules' capitalised-word shapes can swallow ("With NHS North East London ICB").
 LEADING_FUNCTION_WORDS = frozenset(
