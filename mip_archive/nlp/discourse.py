@@ -179,15 +179,10 @@ class Discourse:
         return len(self.paragraphs) - 1
 
 
-#: A role set off before a name by a comma: "Severnside Hospitals’ head of clinical governance, " + "Tariq Hussain,".
-_ROLE_THEN_COMMA = re.compile(rf"\b(?i:{lexicon.ROLE_NOUNS})(?:[^\S\n]+[^,.;:\n]{{1,60}})?,\s+$")
-
-
 def _asker(text: str, subject: Mention, obj: Mention) -> Mention:
     """In "X talks to Y", who asks: the one without a stated role ("Y, chief operating officer at …" is asked;
     so is "Z’s head of governance, X,"); when neither or both have one, X (the writer talks to the subject)."""
-    subject_role = role_near(text, subject) or _ROLE_THEN_COMMA.search(text, max(0, subject.start - 120), subject.start)
-    object_role = role_near(text, obj)
+    subject_role, object_role = role_near(text, subject), role_near(text, obj)
     return obj if subject_role and not object_role else subject
 
 

@@ -228,7 +228,7 @@ SELF_NAME = "MiP"
 #: Role nouns recognised next to a person's name ("MiP chief executive Jane Holloway", "Jo Bloggs, director of HR,").
 ROLE_NOUNS = (
     r"chief executive|chief exective|chief operating officer|chief people officer|chief nurse|chief officer|"
-    r"general secretary|national officer|assistant general secretary|head of [a-z]+|director(?: of [a-z ]+?)?|"
+    r"general secretary|national officer|assistant general secretary|head of [a-z]+(?: (?!(?:at|for|in|of|on|with|and|to)\b)[a-z]+)?|director(?: of [a-z ]+?)?|"
     r"health secretary|secretary of state|minister|chair(?:man|woman)?|president|vice[- ]president|chief economist|"
     r"secretary|officer|organiser|editor|correspondent|spokes(?:person|man|woman)|consultant|professor|lecturer|"
     r"manager|adviser|advisor|lawyer|solicitor|partner|founder|leader|mp|chief|rep|representative|steward|deputy"

@@ -60,12 +60,12 @@ _TITLE_PUBLISHED = re.compile(
     rf"(?P<title>(?:{_TITLE_WORDS}|[A-Z][\w’'-]*(?:[^\S\n]+[a-z][\w’'-]*){{1,8}}):\s+[A-Za-z0-9][^,.;:“”‘’\"\n]{{2,120}}?)"
     r"(?:,\s+|\s+(?:was|were|is)\s+(?:\w+\s+)?)"
     r"(?:published|launched|released)\b")
-#: "The ACAS Code of Practice on Settlement Agreements recommends …", "the Code of Governance for NHS Provider
-#: Trusts": a statutory code of practice or conduct, or a code of governance.
 #: A code's subject in lower case after "on", up to the sentence's verb: "the Acas Code of Practice on flexible working
 #: requests sets …" (after "for" it is what the code is for: "… Code of Practice for the international recruitment …").
 _LOWER_SUBJECT = (r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,4}"
                   r"(?=[,.;:)\n]|\s+(?:sets|says|requires|is|was|which|that|will|gives|applies|recommends|but|and\s+(?:the|a|an|its))\b)")
+#: "The ACAS Code of Practice on Settlement Agreements recommends …", "the Code of Governance for NHS Provider
+#: Trusts": a statutory code of practice or conduct, or a code of governance.
 _CODE_TITLE = re.compile(
     rf"(?<![\w’'-])(?P<title>(?:(?!(?:Its|Their|Our|His|Her|This|That|A|An)\s)[A-Z][\w&’'-]*[^\S\n]+)*(?:(?:Code|Statement)\s+of\s+(?:Practice|Conduct)|Code\s+of\s+[A-Z][a-z]+)(?:\s+(?:on|for)\s+{_ONE_TITLE_WORDS}|\s+on\s+{_LOWER_SUBJECT})?)")
 #: When a subtitle runs on into the sentence: "… across England at the end of November", "… in March".
@@ -206,7 +206,7 @@ _NOT_TITLE_WORDS = re.compile(
 def _sentence_colon_titles(text: str, mentions: list[Mention]) -> list[re.Match]:
     """Sentence-case titles with a subtitle where a document is named (see _SENTENCE_COLON_TRIGGER): not a clause
     before a colon ("For the board it was about money: …"), nor a name before one ("wrote to NHS England: …")."""
-    found = []
+    found, headline_end = [], text.find("\n")
     for trigger in _SENTENCE_COLON_TRIGGER.finditer(text):
         match = _SENTENCE_COLON_BODY.match(text, trigger.end())
         if not match:
@@ -219,7 +219,7 @@ def _sentence_colon_titles(text: str, mentions: list[Mention]) -> list[re.Match]
         start, head, sub = match.start("title"), match.group("head"), match.group("sub")
         if len(head.split()) < 2 or len(sub.split()) < 2 or _NOT_TITLE_WORDS.search(head) or _NOT_TITLE_WORDS.search(sub):
             continue
-        if match.start() < text.find("\n") or any((m.label != "REPORT" and m.start <= start < m.end) or (
+        if match.start() < headline_end or any((m.label != "REPORT" and m.start <= start < m.end) or (
                 m.start <= start and m.end > match.end("head")) for m in mentions):
             continue  # not in the headline; not from a name ("by NHS England in " + "…: …"); not over a known title
         if any(m.end == match.end("head") or (m.start == match.start("sub") and (
